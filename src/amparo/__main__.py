@@ -1,0 +1,5 @@
+"""``python -m amparo`` runs the CLI."""
+
+from amparo.cli import main
+
+main()

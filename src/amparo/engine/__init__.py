@@ -1,0 +1,1 @@
+"""Assessing cases: one case with its explanation, under any framework."""

@@ -1,0 +1,131 @@
+"""The questions that would settle what an assessment leaves unknown.
+
+Only an unknown factor can still change: in three-valued logic a known value
+stays known whatever the unknown facts turn out to be. So the questions are the
+unknown facts on the unknown branches of unknown factors. They come in two lists:
+
+- ``questions``: facts that could change the outcome. A fact that alone can make
+  a factor hold, where that factor holding changes the outcome, comes first;
+  then the facts that count toward the outcome together with others.
+- ``further_questions``: facts that cannot change the outcome but could
+  establish another factor (more grounds for the request, more evidence to
+  gather).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from amparo.facts.catalogue import catalogue
+from amparo.rules import expr
+from amparo.rules.framework import DECISIVE_ROLES
+
+if TYPE_CHECKING:
+    from amparo.engine.assess import Assessment
+    from amparo.facts.catalogue import Text
+    from amparo.rules.pycompile import Program
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    fact: str
+    field: str  # where the answer goes in the case document
+    prompt: Text
+    factors: tuple[str, ...]  # the factors it could settle
+    decisive: bool  # alone, it could change the outcome
+    facts: tuple[str, ...] = ()  # every fact this one question settles
+
+    def text(self, lang: str) -> str:
+        return self.prompt.get(lang) or self.prompt["en"]
+
+
+def find_questions(
+    assessment: Assessment, values: tuple[Any, ...]
+) -> tuple[tuple[Question, ...], tuple[Question, ...]]:
+    """Split the unknown facts into outcome-changing questions and further ones."""
+    from amparo.engine.assess import decide, why
+
+    framework = assessment.framework
+    program = framework.program
+    facts = assessment.facts
+    # A known outcome is known whatever the unknown facts turn out to be (Kleene
+    # logic), so only an unknown outcome can change.
+    open_outcome = assessment.in_force and assessment.outcome == framework.unknown_outcome
+    rules: dict[str, Any] | None = None
+    found: dict[str, list[Any]] = {}  # fact -> [factors, decisive, changes]
+    for index, result in enumerate(assessment.factors):
+        if result.value is not None or result.factor.role not in DECISIVE_ROLES:
+            continue
+        factor = result.factor
+        flips = False
+        if open_outcome:
+            if rules is None:
+                rules = {**assessment.categories, **{r.factor.id: r.value for r in assessment.factors}}
+            trial = {**rules, factor.id: True, factor.category: True}
+            flips = decide(framework, trial)[0] != assessment.outcome
+        root = program.roots[index]
+        for leaf in why(program, values, root):
+            unknown = [n for n in program.names[leaf] if _unsettled(facts.get(n))]
+            if not unknown:
+                continue
+            alone = flips and _alone_settles(program, values, root, leaf)
+            for name in unknown:
+                entry = found.get(name)
+                if entry is None:
+                    found[name] = [[factor.id], alone, open_outcome]
+                    continue
+                if factor.id not in entry[0]:
+                    entry[0].append(factor.id)
+                entry[1] = entry[1] or alone
+    cat = catalogue()
+    order = cat.order
+    ranked = sorted(found.items(), key=lambda item: (not item[1][1], -len(item[1][0]), order[item[0]]))
+    # Facts asked by the same question (one per value of a list, such as each kind
+    # of survivor) become one question, placed where its first fact ranks.
+    merged: dict[tuple[str, str], list[Any]] = {}
+    for name, (factors, decisive, changes) in ranked:
+        fact = cat[name]
+        key = (fact.field, fact.ask["en"])
+        into = merged.get(key)
+        if into is None:
+            merged[key] = [fact, [name], list(factors), decisive, changes]
+            continue
+        into[1].append(name)
+        into[2] += [f for f in factors if f not in into[2]]
+        into[3] = into[3] or decisive
+    questions, further = [], []
+    for fact, names, factors, decisive, changes in merged.values():
+        question = Question(fact.id, fact.field, fact.ask, tuple(factors), decisive, tuple(names))
+        (questions if changes else further).append(question)
+    return tuple(questions), tuple(further)
+
+
+def _unsettled(value: Any) -> bool:
+    return value is None or (isinstance(value, tuple) and value[0] != value[1])
+
+
+def _alone_settles(program: Program, values: tuple[Any, ...], root: int, leaf: int) -> bool:
+    """Whether this leaf alone, set the right way, makes the root hold.
+
+    Walking from the root down to the leaf: an ``and`` that must hold needs its
+    other branches true, an ``or`` that must fail needs them false; the other two
+    cases need nothing of the other branches.
+    """
+    path = [leaf]
+    while path[-1] != root:
+        parent = program.parents[path[-1]]
+        if parent < 0:
+            return False
+        path.append(parent)
+    path.reverse()
+    target = True  # the value this node must take for the root to hold
+    for parent, child in zip(path, path[1:], strict=False):
+        node = program.slots[parent].node
+        if isinstance(node, expr.Not):
+            target = not target
+        elif isinstance(node, expr.BoolOp) and (node.op == "and") == target:
+            siblings = [c for c in program.slots[parent].children if c != child]
+            if any(values[s] is not target for s in siblings):
+                return False
+    return True

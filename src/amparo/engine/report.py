@@ -1,0 +1,168 @@
+"""An assessment as JSON, and as a readable tree with a reason and a source on each line."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from amparo.engine.assess import Assessment, FactorResult
+from amparo.facts.catalogue import catalogue
+from amparo.i18n import format_value, json_value, pick, word
+from amparo.rules.framework import DECISIVE_ROLES, Factor
+
+
+def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
+    """The public JSON form of an assessment."""
+    fw = assessment.framework
+    return {
+        "case_id": assessment.case_id,
+        "framework": fw.id,
+        "framework_title": pick(fw.title, lang),
+        "assessed_on": assessment.assessed_on.isoformat(),
+        "in_force": assessment.in_force,
+        "outcome": assessment.outcome,
+        "outcome_label": fw.outcome_label(assessment.outcome, lang),
+        "explanation": pick(fw.outcome_explain.get(assessment.outcome), lang) or None,
+        "factors": [_factor_json(r, lang) for r in assessment.factors],
+        "categories": {c.id: assessment.holding(c.id) for c in fw.categories},
+        "category_values": dict(assessment.categories),
+        "not_weighed": [
+            {
+                "id": item.item.id,
+                "label": pick(item.item.label, lang),
+                "facts": {k: json_value(v) for k, v in item.facts.items()},
+                "reason": pick(item.item.reason, lang),
+                "citation": [c.to_json() for c in item.item.cites],
+            }
+            for item in assessment.not_weighed
+        ],
+        "holistic_review": {k: json_value(v) for k, v in assessment.holistic.items()},
+        "questions": [_question_json(q, lang) for q in assessment.questions],
+        "further_questions": [_question_json(q, lang) for q in assessment.further_questions],
+        "unconfirmed": [r.factor.id for r in assessment.factors if r.factor.unconfirmed],
+    }
+
+
+def _factor_json(result: FactorResult, lang: str) -> dict[str, Any]:
+    out = dict(_factor_static(result.factor, lang))
+    out["value"] = result.value
+    out["facts"] = {k: json_value(v) for k, v in result.facts.items()}
+    out["params"] = {k: json_value(v) for k, v in result.params.items()}
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _factor_static(factor: Factor, lang: str) -> dict[str, Any]:
+    """What never changes between assessments: built once per factor and language."""
+    out: dict[str, Any] = {
+        "id": factor.id,
+        "category": factor.category,
+        "role": factor.role,
+        "label": pick(factor.label, lang),
+        "when": factor.when,
+        "citation": [c.to_json() for c in factor.cites],
+    }
+    if factor.unconfirmed:
+        out["confidence"] = "unconfirmed"
+    return out
+
+
+def _question_json(question: Any, lang: str) -> dict[str, Any]:
+    return {
+        "fact": question.fact,
+        "facts": list(question.facts),
+        "field": question.field,
+        "prompt": question.text(lang),
+        "factors": list(question.factors),
+        "decisive": question.decisive,
+    }
+
+
+def to_text(assessment: Assessment, lang: str = "en", width: int = 100) -> str:
+    """A readable tree: the outcome, each category and factor with its reasons and source."""
+    fw = assessment.framework
+    cat = catalogue()
+    lines = [
+        f"{pick(fw.title, lang)}",
+        f"{word('case', lang)} {assessment.case_id}, {word('assessed_on', lang)} "
+        f"{assessment.assessed_on.isoformat()}",
+        f"{word('outcome', lang)}: {fw.outcome_label(assessment.outcome, lang).upper()}",
+    ]
+    explanation = pick(fw.outcome_explain.get(assessment.outcome), lang)
+    if explanation:
+        lines.append(f"  {explanation}")
+    for category in fw.categories:
+        value = assessment.categories.get(category.id)
+        lines.append("")
+        lines.append(f"{pick(category.label, lang)} .. {_mark(value, lang)}")
+        for result in assessment.factors:
+            if result.factor.category != category.id:
+                continue
+            lines.extend(_factor_lines(result, lang, cat, fw))
+    if assessment.not_weighed:
+        lines.append("")
+        lines.append(f"{word('not_weighed', lang)}:")
+        for item in assessment.not_weighed:
+            facts = "; ".join(
+                f"{pick(cat[k].label, lang)}: {format_value(v, lang)}" for k, v in item.facts.items()
+            )
+            lines.append(f"  {pick(item.item.label, lang)} — {facts}")
+            lines.append(f"    {pick(item.item.reason, lang)}")
+            lines.append(f"    [{'; '.join(c.short() for c in item.item.cites)}]")
+    if assessment.holistic:
+        lines.append("")
+        lines.append(f"{word('holistic', lang)}:")
+        for name, value in assessment.holistic.items():
+            lines.append(f"  {pick(cat[name].label, lang)}: {format_value(value, lang)}")
+    lines.append("")
+    lines.append(f"{word('questions', lang)}:")
+    if not assessment.questions:
+        lines.append(f"  {word('no_questions', lang)}")
+    for number, question in enumerate(assessment.questions, 1):
+        lines.append(f"  {number}. {question.text(lang)}  ({question.fact} → {', '.join(question.factors)})")
+    if assessment.further_questions:
+        lines.append("")
+        lines.append(f"{word('further_questions', lang)}:")
+        for number, question in enumerate(assessment.further_questions, 1):
+            lines.append(
+                f"  {number}. {question.text(lang)}  ({question.fact} → {', '.join(question.factors)})"
+            )
+    return "\n".join(_wrap(line, width) for line in lines) + "\n"
+
+
+def _factor_lines(result: FactorResult, lang: str, cat: Any, fw: Any) -> list[str]:
+    factor = result.factor
+    role = "" if factor.role in DECISIVE_ROLES else f" ({factor.role})"
+    head = f"  {factor.id}{role} .. {_mark(result.value, lang)}  {pick(factor.label, lang)}"
+    lines = [head]
+    shown = [
+        f"{pick(cat[k].label, lang)}: {format_value(v, lang)}"
+        for k, v in result.facts.items()
+        if result.value is not False or v is not None
+    ]
+    if result.value is False and len(shown) > 4:
+        shown = [*shown[:4], word("and_more", lang).format(n=len(shown) - 4)]
+    if shown:
+        lines.append(f"      {word('because', lang)}: {'; '.join(shown)}")
+    for name, value in result.params.items():
+        parameter = fw.parameters.get(name)
+        reading = f" ({word('reading', lang)})" if parameter is not None and parameter.reading else ""
+        lines.append(f"      {word('param', lang)} {name} = {format_value(value, lang)}{reading}")
+    cites = "; ".join(c.short() for c in factor.cites)
+    lines.append(f"      [{cites}]")
+    return lines
+
+
+def _mark(value: Any, lang: str) -> str:
+    return format_value(value, lang).upper()
+
+
+def _wrap(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    import textwrap
+
+    indent = len(line) - len(line.lstrip())
+    return textwrap.fill(
+        line, width=width, subsequent_indent=" " * (indent + 2), break_long_words=False
+    )

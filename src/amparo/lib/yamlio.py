@@ -1,0 +1,24 @@
+"""Reading the project's own YAML files (frameworks, parameters, the catalogue).
+
+These are files we ship, so a plain load is enough; case documents, which people
+write, go through :mod:`amparo.cases.load` for line numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """Load one YAML file with the fastest safe loader available."""
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_Loader)  # noqa: S506 - a safe loader
+
+
+def yaml_loader() -> type[yaml.SafeLoader]:
+    return _Loader
