@@ -28,8 +28,14 @@ def per_case(repeat: int = 2000) -> None:
         to_json(amparo.assess(case, framework))
     print(f"In process, {len(cases)} example cases, {repeat} rounds each:")
     for label, work in (
-        ("facts + factors + outcome + questions", lambda c: amparo.assess(c, framework)),
-        ("... plus the JSON explanation", lambda c: to_json(amparo.assess(c, framework))),
+        (
+            "facts + factors + outcome + questions",
+            lambda c: amparo.assess(c, framework),
+        ),
+        (
+            "... plus the JSON explanation",
+            lambda c: to_json(amparo.assess(c, framework)),
+        ),
     ):
         times = []
         for case in cases:
@@ -39,7 +45,9 @@ def per_case(repeat: int = 2000) -> None:
                 times.append(time.perf_counter_ns() - start)
         times.sort()
         p95 = times[int(len(times) * 0.95)]
-        print(f"  {label:40s} median {statistics.median(times) / 1000:7.1f} µs   p95 {p95 / 1000:7.1f} µs")
+        print(
+            f"  {label:40s} median {statistics.median(times) / 1000:7.1f} µs   p95 {p95 / 1000:7.1f} µs"
+        )
 
 
 def whole_process(repeat: int = 15) -> None:
@@ -51,7 +59,9 @@ def whole_process(repeat: int = 15) -> None:
             start = time.perf_counter()
             subprocess.run([str(script), *args], check=True, capture_output=True)
             times.append(time.perf_counter() - start)
-        print(f"  amparo {' '.join(a if '/' not in a else Path(a).name for a in args):32s} median {statistics.median(times) * 1000:6.0f} ms   min {min(times) * 1000:6.0f} ms")
+        print(
+            f"  amparo {' '.join(a if '/' not in a else Path(a).name for a in args):32s} median {statistics.median(times) * 1000:6.0f} ms   min {min(times) * 1000:6.0f} ms"
+        )
 
 
 if __name__ == "__main__":

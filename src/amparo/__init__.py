@@ -90,7 +90,9 @@ def derive_facts(case: Case, on: dt.date | None = None) -> dict[str, object]:
 
 
 def assess(
-    case: Case, framework: str | Framework = DEFAULT_FRAMEWORK, on: dt.date | None = None
+    case: Case,
+    framework: str | Framework = DEFAULT_FRAMEWORK,
+    on: dt.date | None = None,
 ) -> Assessment:
     """Assess a case under a framework (default: protection-first) as of ``on``.
 

@@ -20,15 +20,33 @@ _WORDS: dict[str, dict[str, str]] = {
     "framework": {"en": "Framework", "es": "Marco"},
     "case": {"en": "Case", "es": "Caso"},
     "assessed_on": {"en": "assessed as of", "es": "evaluado al"},
-    "not_weighed": {"en": "Not weighed against the person", "es": "No se sopesa en contra de la persona"},
-    "holistic": {"en": "For the holistic review (not a bar)", "es": "Para la revisión integral (no es un impedimento)"},
-    "questions": {"en": "Questions that could change the outcome", "es": "Preguntas que podrían cambiar el resultado"},
-    "further_questions": {"en": "Questions that could add grounds", "es": "Preguntas que podrían sumar fundamentos"},
-    "no_questions": {"en": "none: no unknown fact can change the outcome", "es": "ninguna: ningún hecho desconocido puede cambiar el resultado"},
+    "not_weighed": {
+        "en": "Not weighed against the person",
+        "es": "No se sopesa en contra de la persona",
+    },
+    "holistic": {
+        "en": "For the holistic review (not a bar)",
+        "es": "Para la revisión integral (no es un impedimento)",
+    },
+    "questions": {
+        "en": "Questions that could change the outcome",
+        "es": "Preguntas que podrían cambiar el resultado",
+    },
+    "further_questions": {
+        "en": "Questions that could add grounds",
+        "es": "Preguntas que podrían sumar fundamentos",
+    },
+    "no_questions": {
+        "en": "none: no unknown fact can change the outcome",
+        "es": "ninguna: ningún hecho desconocido puede cambiar el resultado",
+    },
     "because": {"en": "because", "es": "porque"},
     "param": {"en": "parameter", "es": "parámetro"},
     "reading": {"en": "the project's reading", "es": "lectura del proyecto"},
-    "not_in_force": {"en": "Not in force on this date", "es": "No vigente en esta fecha"},
+    "not_in_force": {
+        "en": "Not in force on this date",
+        "es": "No vigente en esta fecha",
+    },
     "unconfirmed": {"en": "unconfirmed", "es": "sin confirmar"},
     "years": {"en": "years", "es": "años"},
     "between": {"en": "between {lo} and {hi}", "es": "entre {lo} y {hi}"},
@@ -75,7 +93,9 @@ def format_value(value: Any, lang: str = "en") -> str:
             partial = _as_partial_date(lo, hi)
             if partial:
                 return partial
-        return word("between", lang).format(lo=format_value(lo, lang), hi=format_value(hi, lang))
+        return word("between", lang).format(
+            lo=format_value(lo, lang), hi=format_value(hi, lang)
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (frozenset, set)):

@@ -26,7 +26,14 @@ from typing import Any
 from amparo.lib.yamlio import read_yaml
 
 DEFAULT_DAY = dt.date(2021, 6, 28)
-_TRI = {"true": True, "false": False, "unknown": None, True: True, False: False, None: None}
+_TRI = {
+    "true": True,
+    "false": False,
+    "unknown": None,
+    True: True,
+    False: False,
+    None: None,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +83,12 @@ def run_case(case: FrameworkCase) -> CaseRun:
     import amparo
     from amparo.cases import case_from_data
 
-    data = {"format": 1, "id": case.name[:60], "assessed_on": case.assessed_on, **case.document}
+    data = {
+        "format": 1,
+        "id": case.name[:60],
+        "assessed_on": case.assessed_on,
+        **case.document,
+    }
     document = case_from_data(data, source=f"{case.file.name}: {case.name}")
     result = amparo.assess(document, case.framework, case.assessed_on)
     actual: dict[str, Any] = {}

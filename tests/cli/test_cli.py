@@ -210,15 +210,6 @@ def test_assess_several_cases(tmp_path: Path, good: Path) -> None:
     assert "Case CLI-0002" in run.stdout
 
 
-JSON_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: amparo.to_json raises TypeError (unhashable type: 'dict') for every "
-    "assessment: report._factor_static is lru_cached on Factor, whose label and evidence "
-    "are dicts; `amparo assess --json` exits 70",
-)
-
-
-@JSON_BUG
 def test_assess_json(tmp_path: Path, good: Path) -> None:
     run = amparo("assess", "--json", good.name, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
@@ -251,7 +242,6 @@ def test_assess_json(tmp_path: Path, good: Path) -> None:
     assert out["questions"] == []
 
 
-@JSON_BUG
 def test_assess_json_of_several_cases_in_spanish(tmp_path: Path, good: Path) -> None:
     (tmp_path / "empty.yaml").write_text(
         "format: 1\nid: E-1\nassessed_on: 2021-06-28\n", encoding="utf-8"

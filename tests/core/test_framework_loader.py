@@ -454,12 +454,6 @@ def test_the_firewall_allows_a_fact_that_can_only_help(folder: Path, when: str) 
     assert framework.factor("family_in_us").when == when
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the firewall treats a bigger years_since_last_entry as 'more of' the fact, "
-    "but a later (more recent) entry makes it smaller: a factor requiring an entry at least "
-    "2 years ago counts recent entry against the person and still loads",
-)
 def test_the_firewall_refuses_requiring_an_old_entry(folder: Path) -> None:
     set_when(
         folder,
@@ -531,12 +525,6 @@ def test_in_on_a_number_fact_is_refused_at_load(folder: Path) -> None:
     the_problem(load_error(folder), "'age'")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="BUG: 'is' in a condition raises KeyError out of load_framework instead of a "
-    "FrameworkLoadError naming the factor",
-)
 def test_is_in_a_condition_is_a_load_error(folder: Path) -> None:
     set_when(folder, "trauma", "trauma is true")
     the_problem(load_error(folder), "'trauma'")

@@ -431,12 +431,6 @@ def _case(text: str) -> Any:
     return parse_case("format: 1\nid: K-1\nassessed_on: 2021-06-28\n" + text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: derive._or_known gives False when the convictions say no gang element "
-    "and the gang allegation's convicted_of_gang_element is unknown; it must be unknown "
-    "(settling the unknown to true turns a known 'no' into 'yes')",
-)
 def test_a_gang_conviction_is_unknown_while_the_allegation_is_unsettled() -> None:
     history = "criminal_legal_history:\n  convictions: [{gang_element: false}]\n"
     unsettled = _case(history + "  gang_allegation: {alleged: true}\n")
@@ -516,13 +510,6 @@ def test_a_case_written_as_yaml_reads_back_equal(doc: S.Doc) -> None:
 # ---------------------------------------------------------------------- the JSON
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="BUG: amparo.to_json raises TypeError (unhashable type: 'dict') for every "
-    "assessment: report._factor_static is lru_cached on Factor, whose label and evidence "
-    "are dicts",
-)
 @SETTINGS
 @given(doc=S.any_documents(), lang=st.sampled_from(["en", "es"]))
 def test_the_json_has_the_public_shape_and_is_deterministic(

@@ -116,12 +116,6 @@ def test_disallowed_syntax_is_rejected_naming_the_text(text: str, words: str) ->
     assert repr(text) in str(info.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="BUG: 'is' / 'is not' raise KeyError from expr._OPS, not ExpressionError "
-    "(a framework using them crashes the loader instead of reporting a problem)",
-)
 @pytest.mark.parametrize("text", ["a is b", "a is not true"])
 def test_is_is_rejected_as_an_expression_error(text: str) -> None:
     with pytest.raises(ExpressionError):
@@ -526,20 +520,11 @@ def test_the_compiled_source_is_one_function() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: -true parses as the number -1 (a bool is an int to Python)",
-)
 @pytest.mark.parametrize("text", ["n > -true", "n > -True", "-false"])
 def test_a_negated_truth_value_is_rejected(text: str) -> None:
     with pytest.raises(ExpressionError):
         parse(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (minor): parse() collapses runs of whitespace before parsing, "
-    "inside quoted text too: 'a  b' becomes 'a b'",
-)
 def test_whitespace_inside_quoted_text_is_kept() -> None:
     assert parse("s == 'a  b'") == Compare(Name("s"), "==", Const("a  b"))

@@ -18,7 +18,10 @@ def register(app: typer.Typer) -> None:
 def assess(
     cases: Annotated[list[Path], typer.Argument(help="Case documents (YAML or JSON).")],
     framework: Annotated[
-        str, typer.Option("--framework", "-f", help="Framework id (see `amparo frameworks`).")
+        str,
+        typer.Option(
+            "--framework", "-f", help="Framework id (see `amparo frameworks`)."
+        ),
     ] = "protection-first",
     lang: LangOption = Lang.en,
     as_json: JsonOption = False,
@@ -46,4 +49,9 @@ def assess(
         payload = objects[0] if len(objects) == 1 else objects
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    typer.echo(("\n" + "=" * 100 + "\n\n").join(amparo.to_text(r, lang.value) for r in results), nl=False)
+    typer.echo(
+        ("\n" + "=" * 100 + "\n\n").join(
+            amparo.to_text(r, lang.value) for r in results
+        ),
+        nl=False,
+    )

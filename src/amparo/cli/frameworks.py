@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import typer
 
@@ -18,7 +19,7 @@ def frameworks(lang: LangOption = Lang.en, as_json: JsonOption = False) -> None:
     import amparo
     from amparo.i18n import pick
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for framework_id in amparo.framework_ids():
         fw = amparo.get_framework(framework_id)
         rows.append(
@@ -27,7 +28,10 @@ def frameworks(lang: LangOption = Lang.en, as_json: JsonOption = False) -> None:
                 "kind": fw.kind,
                 "title": pick(fw.title, lang.value),
                 "in_force": [
-                    {"from": p.start.isoformat(), "to": p.end.isoformat() if p.end else None}
+                    {
+                        "from": p.start.isoformat(),
+                        "to": p.end.isoformat() if p.end else None,
+                    }
                     for p in fw.in_force
                 ],
                 "sources": [
@@ -48,9 +52,14 @@ def frameworks(lang: LangOption = Lang.en, as_json: JsonOption = False) -> None:
         return
     for row in rows:
         spans = ", ".join(f"{p['from']} – {p['to'] or '…'}" for p in row["in_force"])
-        typer.echo(f"{row['id']}  ({row['kind']}; {row['factors']} factors; in force {spans})")
+        typer.echo(
+            f"{row['id']}  ({row['kind']}; {row['factors']} factors; in force {spans})"
+        )
         typer.echo(f"  {row['title']}")
         for source in row["sources"]:
             bits = [b for b in (source["author"], source["date"], source["url"]) if b]
-            typer.echo(f"  source: {' '.join(source['title'].split())}" + (f" — {', '.join(bits)}" if bits else ""))
+            typer.echo(
+                f"  source: {' '.join(source['title'].split())}"
+                + (f" — {', '.join(bits)}" if bits else "")
+            )
         typer.echo("")

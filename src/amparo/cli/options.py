@@ -14,7 +14,9 @@ class Lang(StrEnum):
     es = "es"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the output: en or es.")]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", help="Language of the output: en or es.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 OnOption = Annotated[
     dt.datetime | None,

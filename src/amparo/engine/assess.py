@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from amparo.facts.catalogue import FactValue
 from amparo.lib.kleene import Tri, any3
-from amparo.rules import expr
 from amparo.rules.framework import DECISIVE_ROLES, Factor, Framework, NotWeighed
 from amparo.rules.pycompile import LEAF, NOT, OR, Program
 
@@ -76,19 +75,25 @@ class Assessment:
         return [
             r.factor.id
             for r in self.factors
-            if r.factor.category == category and r.value is True and r.factor.role in DECISIVE_ROLES
+            if r.factor.category == category
+            and r.value is True
+            and r.factor.role in DECISIVE_ROLES
         ]
 
     def factor(self, factor_id: str) -> FactorResult:
         return next(r for r in self.factors if r.factor.id == factor_id)
 
 
-def evaluate(framework: Framework, facts: Mapping[str, FactValue], on: dt.date) -> tuple[Any, ...]:
+def evaluate(
+    framework: Framework, facts: Mapping[str, FactValue], on: dt.date
+) -> tuple[Any, ...]:
     """Every node value of the framework's conditions for one set of facts."""
     return framework.program.run(facts, framework.params_on(on))
 
 
-def category_values(framework: Framework, factor_values: Mapping[str, Tri]) -> dict[str, Tri]:
+def category_values(
+    framework: Framework, factor_values: Mapping[str, Tri]
+) -> dict[str, Tri]:
     """A category holds when any of its decisive factors holds (Kleene ``or``)."""
     return {
         c.id: any3(
@@ -100,7 +105,9 @@ def category_values(framework: Framework, factor_values: Mapping[str, Tri]) -> d
     }
 
 
-def decide(framework: Framework, rule_values: Mapping[str, Tri]) -> tuple[str, str | None]:
+def decide(
+    framework: Framework, rule_values: Mapping[str, Tri]
+) -> tuple[str, str | None]:
     """The outcome: the first rule that holds; unknown if one before it is unknown."""
     program = framework.outcome_program
     values = program.run(rule_values, {})
@@ -139,11 +146,15 @@ def assess_facts(
         outcome, decided_by = "not_in_force", None
     not_weighed = tuple(
         NotWeighedResult(item, _present_facts(item.facts, facts))
-        for item, root in zip(framework.not_weighed, program.roots[n_factors:], strict=True)
+        for item, root in zip(
+            framework.not_weighed, program.roots[n_factors:], strict=True
+        )
         if values[root] is True
     )
     holistic = {
-        name: facts[name] for name in framework.holistic_facts if facts.get(name) is True
+        name: facts[name]
+        for name in framework.holistic_facts
+        if facts.get(name) is True
     }
     return Assessment(
         case_id=case_id,
@@ -207,7 +218,9 @@ def _behind(
     return used_facts, used_params
 
 
-def _present_facts(names: tuple[str, ...], facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
+def _present_facts(
+    names: tuple[str, ...], facts: Mapping[str, FactValue]
+) -> dict[str, FactValue]:
     """The facts of a kind that the record holds (a yes, a count above zero, a date)."""
     out: dict[str, FactValue] = {}
     for name in names:

@@ -14,6 +14,7 @@ unknown facts on the unknown branches of unknown factors. They come in two lists
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,9 @@ def find_questions(
     facts = assessment.facts
     # A known outcome is known whatever the unknown facts turn out to be (Kleene
     # logic), so only an unknown outcome can change.
-    open_outcome = assessment.in_force and assessment.outcome == framework.unknown_outcome
+    open_outcome = (
+        assessment.in_force and assessment.outcome == framework.unknown_outcome
+    )
     rules: dict[str, Any] | None = None
     found: dict[str, list[Any]] = {}  # fact -> [factors, decisive, changes]
     for index, result in enumerate(assessment.factors):
@@ -61,7 +64,10 @@ def find_questions(
         flips = False
         if open_outcome:
             if rules is None:
-                rules = {**assessment.categories, **{r.factor.id: r.value for r in assessment.factors}}
+                rules = {
+                    **assessment.categories,
+                    **{r.factor.id: r.value for r in assessment.factors},
+                }
             trial = {**rules, factor.id: True, factor.category: True}
             flips = decide(framework, trial)[0] != assessment.outcome
         root = program.roots[index]
@@ -80,7 +86,10 @@ def find_questions(
                 entry[1] = entry[1] or alone
     cat = catalogue()
     order = cat.order
-    ranked = sorted(found.items(), key=lambda item: (not item[1][1], -len(item[1][0]), order[item[0]]))
+    ranked = sorted(
+        found.items(),
+        key=lambda item: (not item[1][1], -len(item[1][0]), order[item[0]]),
+    )
     # Facts asked by the same question (one per value of a list, such as each kind
     # of survivor) become one question, placed where its first fact ranks.
     merged: dict[tuple[str, str], list[Any]] = {}
@@ -94,9 +103,12 @@ def find_questions(
         into[1].append(name)
         into[2] += [f for f in factors if f not in into[2]]
         into[3] = into[3] or decisive
-    questions, further = [], []
+    questions: list[Question] = []
+    further: list[Question] = []
     for fact, names, factors, decisive, changes in merged.values():
-        question = Question(fact.id, fact.field, fact.ask, tuple(factors), decisive, tuple(names))
+        question = Question(
+            fact.id, fact.field, fact.ask, tuple(factors), decisive, tuple(names)
+        )
         (questions if changes else further).append(question)
     return tuple(questions), tuple(further)
 
@@ -105,7 +117,9 @@ def _unsettled(value: Any) -> bool:
     return value is None or (isinstance(value, tuple) and value[0] != value[1])
 
 
-def _alone_settles(program: Program, values: tuple[Any, ...], root: int, leaf: int) -> bool:
+def _alone_settles(
+    program: Program, values: tuple[Any, ...], root: int, leaf: int
+) -> bool:
     """Whether this leaf alone, set the right way, makes the root hold.
 
     Walking from the root down to the leaf: an ``and`` that must hold needs its
@@ -120,7 +134,7 @@ def _alone_settles(program: Program, values: tuple[Any, ...], root: int, leaf: i
         path.append(parent)
     path.reverse()
     target = True  # the value this node must take for the root to hold
-    for parent, child in zip(path, path[1:], strict=False):
+    for parent, child in itertools.pairwise(path):
         node = program.slots[parent].node
         if isinstance(node, expr.Not):
             target = not target

@@ -38,8 +38,12 @@ def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
         ],
         "holistic_review": {k: json_value(v) for k, v in assessment.holistic.items()},
         "questions": [_question_json(q, lang) for q in assessment.questions],
-        "further_questions": [_question_json(q, lang) for q in assessment.further_questions],
-        "unconfirmed": [r.factor.id for r in assessment.factors if r.factor.unconfirmed],
+        "further_questions": [
+            _question_json(q, lang) for q in assessment.further_questions
+        ],
+        "unconfirmed": [
+            r.factor.id for r in assessment.factors if r.factor.unconfirmed
+        ],
     }
 
 
@@ -104,7 +108,8 @@ def to_text(assessment: Assessment, lang: str = "en", width: int = 100) -> str:
         lines.append(f"{word('not_weighed', lang)}:")
         for item in assessment.not_weighed:
             facts = "; ".join(
-                f"{pick(cat[k].label, lang)}: {format_value(v, lang)}" for k, v in item.facts.items()
+                f"{pick(cat[k].label, lang)}: {format_value(v, lang)}"
+                for k, v in item.facts.items()
             )
             lines.append(f"  {pick(item.item.label, lang)} — {facts}")
             lines.append(f"    {pick(item.item.reason, lang)}")
@@ -112,14 +117,16 @@ def to_text(assessment: Assessment, lang: str = "en", width: int = 100) -> str:
     if assessment.holistic:
         lines.append("")
         lines.append(f"{word('holistic', lang)}:")
-        for name, value in assessment.holistic.items():
-            lines.append(f"  {pick(cat[name].label, lang)}: {format_value(value, lang)}")
+        for name, held in assessment.holistic.items():
+            lines.append(f"  {pick(cat[name].label, lang)}: {format_value(held, lang)}")
     lines.append("")
     lines.append(f"{word('questions', lang)}:")
     if not assessment.questions:
         lines.append(f"  {word('no_questions', lang)}")
     for number, question in enumerate(assessment.questions, 1):
-        lines.append(f"  {number}. {question.text(lang)}  ({question.fact} → {', '.join(question.factors)})")
+        lines.append(
+            f"  {number}. {question.text(lang)}  ({question.fact} → {', '.join(question.factors)})"
+        )
     if assessment.further_questions:
         lines.append("")
         lines.append(f"{word('further_questions', lang)}:")
@@ -146,8 +153,14 @@ def _factor_lines(result: FactorResult, lang: str, cat: Any, fw: Any) -> list[st
         lines.append(f"      {word('because', lang)}: {'; '.join(shown)}")
     for name, value in result.params.items():
         parameter = fw.parameters.get(name)
-        reading = f" ({word('reading', lang)})" if parameter is not None and parameter.reading else ""
-        lines.append(f"      {word('param', lang)} {name} = {format_value(value, lang)}{reading}")
+        reading = (
+            f" ({word('reading', lang)})"
+            if parameter is not None and parameter.reading
+            else ""
+        )
+        lines.append(
+            f"      {word('param', lang)} {name} = {format_value(value, lang)}{reading}"
+        )
     cites = "; ".join(c.short() for c in factor.cites)
     lines.append(f"      [{cites}]")
     return lines

@@ -40,6 +40,7 @@ class Fact:
     ask: Text
     values: tuple[str, ...] = ()
     unit: str | None = None
+    adverse: str = "up"  # the direction in which the record grows worse for the person
 
     @property
     def ordered(self) -> bool:
@@ -76,10 +77,14 @@ def catalogue() -> Catalogue:
                 msg = f"{CATALOGUE_FILE.name}: the fact {fact.id!r} is defined twice."
                 raise ValueError(msg)
             facts[fact.id] = fact
-    return Catalogue(facts=facts, enums=enums, order={f: i for i, f in enumerate(facts)})
+    return Catalogue(
+        facts=facts, enums=enums, order={f: i for i, f in enumerate(facts)}
+    )
 
 
-def _expand(entry: dict[str, object], enums: dict[str, dict[str, dict[str, str]]]) -> list[Fact]:
+def _expand(
+    entry: dict[str, object], enums: dict[str, dict[str, dict[str, str]]]
+) -> list[Fact]:
     each = entry.get("each")
     if each is None:
         return [_fact(entry, {})]
@@ -106,4 +111,5 @@ def _fact(entry: Mapping[str, object], fill: Mapping[str, Mapping[str, str]]) ->
         ask=text("ask"),
         values=tuple(str(v) for v in values),
         unit=str(entry["unit"]) if entry.get("unit") else None,
+        adverse=str(entry.get("adverse", "up")),
     )

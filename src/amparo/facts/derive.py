@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from amparo.cases.dates import PartialDate, whole_years
 from amparo.facts.catalogue import FactValue, catalogue
-from amparo.lib.kleene import Tri, and3, any3, equals3
+from amparo.lib.kleene import Tri, and3, any3, equals3, or3
 
 if TYPE_CHECKING:
     from amparo.cases.model import Case
 
 
-def derive_facts(case: Case, assessed_on: dt.date | None = None) -> dict[str, FactValue]:
+def derive_facts(
+    case: Case, assessed_on: dt.date | None = None
+) -> dict[str, FactValue]:
     """The flat facts of one case, as of ``assessed_on`` (default: the case's own date).
 
     Residence runs from ``continuous_presence_since``, else from
@@ -54,12 +56,16 @@ def derive_facts(case: Case, assessed_on: dt.date | None = None) -> dict[str, Fa
     )
     f["current_status"] = _value(presence, "current_status")
     violations = presence.immigration_violations if presence else None
-    _flags(f, "immigration_violation_{}", cat.enums["immigration_violation"], violations)
+    _flags(
+        f, "immigration_violation_{}", cat.enums["immigration_violation"], violations
+    )
     f["has_immigration_violation"] = _nonempty(violations)
     orders = presence.prior_removal_orders if presence else None
     f["prior_removal_order_count"] = _count(orders)
     f["has_prior_removal_order"] = _nonempty(orders)
-    f["has_in_absentia_order"] = None if orders is None else any3(o.in_absentia for o in orders)
+    f["has_in_absentia_order"] = (
+        None if orders is None else any3(o.in_absentia for o in orders)
+    )
 
     custody = case.custody
     f["detained"] = custody.detained if custody else None
@@ -74,7 +80,9 @@ def derive_facts(case: Case, assessed_on: dt.date | None = None) -> dict[str, Fa
     f["dhs_appealing"] = _value(proceedings, "dhs_appealing")
     actions = proceedings.pending_actions_as_party if proceedings else None
     for kind in cat.enums["pending_action"]:
-        f[f"pending_action_{kind}"] = _any_item(actions, lambda a, k=kind: equals3(a.kind, k))
+        f[f"pending_action_{kind}"] = _any_item(
+            actions, lambda a, k=kind: equals3(a.kind, k)
+        )
     f["has_pending_action"] = _nonempty(actions)
     arrest = proceedings.arrest if proceedings else None
     f["arrest_racial_profiling_alleged"] = _value(arrest, "racial_profiling_alleged")
@@ -96,7 +104,9 @@ def derive_facts(case: Case, assessed_on: dt.date | None = None) -> dict[str, Fa
         f[f"has_conviction_{category}"] = _any_item(
             convictions, lambda c, k=category: equals3(c.category, k)
         )
-    f["has_aggravated_felony_conviction"] = _any_item(convictions, lambda c: c.aggravated_felony)
+    f["has_aggravated_felony_conviction"] = _any_item(
+        convictions, lambda c: c.aggravated_felony
+    )
     gang = history.gang_allegation if history else None
     f["has_gang_element_conviction"] = _or_known(
         _any_item(convictions, lambda c: c.gang_element),
@@ -106,9 +116,12 @@ def derive_facts(case: Case, assessed_on: dt.date | None = None) -> dict[str, Fa
         convictions, lambda c: _relief_is(c.post_conviction_relief, None)
     )
     f["has_vacated_or_expunged_conviction"] = _any_item(
-        convictions, lambda c: _relief_is(c.post_conviction_relief, ("vacated", "expunged"))
+        convictions,
+        lambda c: _relief_is(c.post_conviction_relief, ("vacated", "expunged")),
     )
-    f["has_offense_under_18"] = _any_item(convictions, lambda c: _offense_under_18(c, birth))
+    f["has_offense_under_18"] = _any_item(
+        convictions, lambda c: _offense_under_18(c, birth)
+    )
     f["has_pending_charge"] = _nonempty(history.pending_charges if history else None)
     arrests = history.arrests_without_conviction if history else None
     f["arrests_without_conviction"] = None if arrests is None else (arrests, arrests)
@@ -135,7 +148,9 @@ def derive_facts(case: Case, assessed_on: dt.date | None = None) -> dict[str, Fa
         )
     f["has_usc_or_lpr_family"] = _any_item(
         members,
-        lambda m: and3(None if m.status is None else m.status in ("usc", "lpr"), m.in_us),
+        lambda m: and3(
+            None if m.status is None else m.status in ("usc", "lpr"), m.in_us
+        ),
     )
     f["has_dependent_family"] = _any_item(members, lambda m: m.depends_on_person)
     for name in ("primary_caregiver", "primary_provider", "household_at_risk"):
@@ -160,7 +175,12 @@ def derive_facts(case: Case, assessed_on: dt.date | None = None) -> dict[str, Fa
     humanitarian = case.humanitarian
     f["fear_of_return"] = _value(humanitarian, "fear_of_return")
     health = humanitarian.health if humanitarian else None
-    for name in ("serious_medical_condition", "mental_health_condition", "disability", "pregnant"):
+    for name in (
+        "serious_medical_condition",
+        "mental_health_condition",
+        "disability",
+        "pregnant",
+    ):
         f[name] = _value(health, name)
     survivor = humanitarian.survivor_of if humanitarian else None
     _flags(f, "survivor_of_{}", cat.enums["survivor_of"], survivor)
@@ -193,11 +213,16 @@ def _years_between(start: PartialDate | None, on: dt.date) -> tuple[int, int] | 
     return (whole_years(start.latest, on), whole_years(start.earliest, on))
 
 
-def _age_at(birth: PartialDate | None, event: PartialDate | None) -> tuple[int, int] | None:
+def _age_at(
+    birth: PartialDate | None, event: PartialDate | None
+) -> tuple[int, int] | None:
     """Age at a possibly partial event, from a possibly partial birth date."""
     if birth is None or event is None:
         return None
-    return (whole_years(birth.latest, event.earliest), whole_years(birth.earliest, event.latest))
+    return (
+        whole_years(birth.latest, event.earliest),
+        whole_years(birth.earliest, event.latest),
+    )
 
 
 def _removal_country(case: Case) -> str | None:
@@ -222,11 +247,14 @@ def _any_item(items: Iterable[Any] | None, test: Any) -> Tri:
 
 
 def _or_known(a: Tri, b: Tri) -> Tri:
-    return True if a is True or b is True else a
+    return or3(a, b)
 
 
 def _flags(
-    facts: dict[str, FactValue], pattern: str, values: Iterable[str], given: Sequence[Any] | None
+    facts: dict[str, FactValue],
+    pattern: str,
+    values: Iterable[str],
+    given: Sequence[Any] | None,
 ) -> None:
     present = None if given is None else {str(getattr(v, "value", v)) for v in given}
     for value in values:

@@ -17,7 +17,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def read_yaml(path: Path) -> Any:
     """Load one YAML file with the fastest safe loader available."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(handle, Loader=_Loader)
 
 
 def yaml_loader() -> type[yaml.SafeLoader]:

@@ -97,7 +97,7 @@ def parse(text: str) -> Node:
     Raises:
         ExpressionError: the text is not a condition in this language.
     """
-    source = " ".join(text.split())
+    source = " ".join(text.splitlines()).strip()
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as e:
@@ -116,9 +116,13 @@ def _convert(node: ast.expr, source: str) -> Node:
         if len(node.ops) != 1:
             msg = f"in {source!r}: write one comparison at a time, joined with 'and'."
             raise ExpressionError(msg)
+        cmp_op = _OPS.get(type(node.ops[0]))
+        if cmp_op is None:
+            msg = f"in {source!r}: use <, <=, >, >=, ==, !=, in or not in to compare."
+            raise ExpressionError(msg)
         left = _operand(node.left, source)
         right = _operand(node.comparators[0], source)
-        return Compare(left, _OPS[type(node.ops[0])], right)
+        return Compare(left, cmp_op, right)
     return _operand(node, source)
 
 
@@ -133,7 +137,9 @@ def _operand(node: ast.expr, source: str) -> Name | Param | Const:
         and node.value.id == "params"
     ):
         return Param(node.attr)
-    if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, str)):
+    if isinstance(node, ast.Constant) and isinstance(
+        node.value, (bool, int, float, str)
+    ):
         return Const(node.value)
     if isinstance(node, (ast.List, ast.Tuple)):
         items: list[Scalar] = []
@@ -146,7 +152,11 @@ def _operand(node: ast.expr, source: str) -> Name | Param | Const:
         return Const(tuple(items))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         inner = _operand(node.operand, source)
-        if isinstance(inner, Const) and isinstance(inner.value, (int, float)):
+        if (
+            isinstance(inner, Const)
+            and isinstance(inner.value, (int, float))
+            and not isinstance(inner.value, bool)
+        ):
             return Const(-inner.value)
     msg = (
         f"in {source!r}: {ast.unparse(node)!r} is not allowed here. Use facts, "
@@ -197,7 +207,8 @@ def unparse(node: Node) -> str:
         return f"not ({inner})" if isinstance(node.operand, BoolOp) else f"not {inner}"
     if isinstance(node, BoolOp):
         parts = [
-            f"({unparse(o)})" if isinstance(o, BoolOp) else unparse(o) for o in node.operands
+            f"({unparse(o)})" if isinstance(o, BoolOp) else unparse(o)
+            for o in node.operands
         ]
         return f" {node.op} ".join(parts)
     return f"{unparse(node.left)} {node.op} {unparse(node.right)}"
@@ -213,7 +224,9 @@ def _literal(value: Scalar | tuple[Scalar, ...]) -> str:
     return str(value)
 
 
-Polarity = Literal[1, -1, 0]  # 1: more of the fact can only help, -1: only hurt, 0: either
+Polarity = Literal[
+    1, -1, 0
+]  # 1: more of the fact can only help, -1: only hurt, 0: either
 
 
 def polarities(node: Node, sign: Literal[1, -1] = 1) -> Iterator[tuple[str, Polarity]]:
@@ -232,7 +245,7 @@ def polarities(node: Node, sign: Literal[1, -1] = 1) -> Iterator[tuple[str, Pola
     if isinstance(node, Name):
         yield node.id, sign
     elif isinstance(node, Not):
-        yield from polarities(node.operand, -sign)  # type: ignore[arg-type]
+        yield from polarities(node.operand, -sign)
     elif isinstance(node, BoolOp):
         for operand in node.operands:
             yield from polarities(operand, sign)
@@ -249,4 +262,4 @@ def _comparison_sign(op: CompareOp, side: str, sign: Literal[1, -1]) -> Polarity
     grows = op in (">", ">=")  # left > right grows with left
     if side == "right":
         grows = not grows
-    return sign if grows else -sign  # type: ignore[return-value]
+    return sign if grows else -sign

@@ -125,7 +125,9 @@ class Framework:
     @cached_property
     def program(self) -> Program:
         """Every factor condition, then every not-weighed test, in one function."""
-        conditions = [f.condition for f in self.factors] + [n.present for n in self.not_weighed]
+        conditions = [f.condition for f in self.factors] + [
+            n.present for n in self.not_weighed
+        ]
         return compile_conditions(conditions, _fact_types(catalogue()))
 
     @cached_property
@@ -161,7 +163,9 @@ def _fact_types(cat: Catalogue) -> dict[str, str]:
 # ---------------------------------------------------------------------------- loading
 
 
-def load_framework(folder: Path, registry: Mapping[str, Path] | None = None) -> Framework:
+def load_framework(
+    folder: Path, registry: Mapping[str, Path] | None = None
+) -> Framework:
     """Load and check one framework folder.
 
     Raises:
@@ -181,7 +185,9 @@ def _read_folder(folder: Path, registry: Mapping[str, Path]) -> dict[str, Any]:
     """The folder's files as data, merged over the framework it extends."""
     meta_file = folder / "framework.yaml"
     if not meta_file.is_file():
-        raise FrameworkLoadError([Problem("no framework.yaml in the folder", file=str(folder))])
+        raise FrameworkLoadError(
+            [Problem("no framework.yaml in the folder", file=str(folder))]
+        )
     meta = read_yaml(meta_file) or {}
     factors: dict[str, tuple[Path, dict[str, Any]]] = {}
     parameters: dict[str, tuple[Path, dict[str, Any]]] = {}
@@ -189,7 +195,9 @@ def _read_folder(folder: Path, registry: Mapping[str, Path]) -> dict[str, Any]:
     parent_id = meta.get("extends")
     if parent_id:
         if parent_id not in registry:
-            problem = Problem(f"extends {parent_id!r}, which is not a framework", file=str(meta_file))
+            problem = Problem(
+                f"extends {parent_id!r}, which is not a framework", file=str(meta_file)
+            )
             raise FrameworkLoadError([problem])
         base = _read_folder(registry[parent_id], registry)
         factors = dict(base["factors"])
@@ -214,7 +222,9 @@ def _read_folder(folder: Path, registry: Mapping[str, Path]) -> dict[str, Any]:
     return {"meta": merged, "factors": factors, "parameters": parameters}
 
 
-def _build(folder: Path, raw: dict[str, Any], problems: list[Problem]) -> Framework | None:
+def _build(
+    folder: Path, raw: dict[str, Any], problems: list[Problem]
+) -> Framework | None:
     meta = raw["meta"]
     meta_file = str(folder / "framework.yaml")
 
@@ -239,16 +249,26 @@ def _build(folder: Path, raw: dict[str, Any], problems: list[Problem]) -> Framew
             return None
 
     try:
-        sources = {sid: Source.from_data(sid, data) for sid, data in meta["sources"].items()}
+        sources = {
+            sid: Source.from_data(sid, data) for sid, data in meta["sources"].items()
+        }
     except (KeyError, TypeError) as e:
-        problems.append(Problem(f"a source lacks {e}; give each a title.", file=meta_file))
+        problems.append(
+            Problem(f"a source lacks {e}; give each a title.", file=meta_file)
+        )
         return None
 
     categories = tuple(
-        Category(c["id"], c.get("label") or {"en": c["id"]}, cites(c.get("cite"), meta_file, f"category {c['id']!r}"))
+        Category(
+            c["id"],
+            c.get("label") or {"en": c["id"]},
+            cites(c.get("cite"), meta_file, f"category {c['id']!r}"),
+        )
         for c in meta.get("categories") or ()
     )
-    default_role: Role = "protective" if meta.get("kind") == "protection" else "priority"
+    default_role: Role = (
+        "protective" if meta.get("kind") == "protection" else "priority"
+    )
     factors = []
     for factor_id, (path, item) in raw["factors"].items():
         where = f"factor {factor_id!r}"
@@ -297,7 +317,9 @@ def _build(folder: Path, raw: dict[str, Any], problems: list[Problem]) -> Framew
         if not rule_cites:
             problems.append(Problem(f"{where} has no citation.", file=meta_file))
         if node is not None:
-            rules.append(OutcomeRule(str(rule["id"]), str(rule["when"]), node, rule_cites))
+            rules.append(
+                OutcomeRule(str(rule["id"]), str(rule["when"]), node, rule_cites)
+            )
 
     not_weighed = []
     for item in meta.get("not_weighed") or ():
@@ -317,7 +339,8 @@ def _build(folder: Path, raw: dict[str, Any], problems: list[Problem]) -> Framew
 
     holistic = meta.get("holistic_review") or {}
     in_force = tuple(
-        InForce(p["from"], p.get("to"), p.get("note")) for p in meta.get("in_force") or ()
+        InForce(p["from"], p.get("to"), p.get("note"))
+        for p in meta.get("in_force") or ()
     )
     if not in_force:
         problems.append(Problem("no 'in_force' dates.", file=meta_file))
@@ -364,27 +387,47 @@ def _check(framework: Framework, problems: list[Problem]) -> None:
         file = str(framework.folder / "factors")
         if factor.category not in category_ids:
             problems.append(
-                Problem(f"{where}: category {factor.category!r} is not declared in framework.yaml.", file=file)
+                Problem(
+                    f"{where}: category {factor.category!r} is not declared in framework.yaml.",
+                    file=file,
+                )
             )
         _check_condition(factor.condition, where, file, types, cat, framework, problems)
         missing = [lang for lang in ("en", "es") if not factor.label.get(lang)]
         if missing:
             problems.append(
-                Problem(f"{where} has no label in {', '.join(missing)}; give 'label: {{en: …, es: …}}'.", file=file)
+                Problem(
+                    f"{where} has no label in {', '.join(missing)}; give 'label: {{en: …, es: …}}'.",
+                    file=file,
+                )
             )
         if factor.role in DECISIVE_ROLES and not factor.evidence:
             problems.append(
-                Problem(f"{where} lists no evidence; say what documents would prove it ('evidence:').", file=file)
+                Problem(
+                    f"{where} lists no evidence; say what documents would prove it ('evidence:').",
+                    file=file,
+                )
             )
     for item in framework.not_weighed:
         where = f"not-weighed {item.id!r}"
-        _check_condition(item.present, where, meta_file, types, cat, framework, problems)
+        _check_condition(
+            item.present, where, meta_file, types, cat, framework, problems
+        )
         for fact in item.facts:
             if fact not in cat:
-                problems.append(Problem(f"{where} lists {fact!r}, which is not a fact.", file=meta_file))
+                problems.append(
+                    Problem(
+                        f"{where} lists {fact!r}, which is not a fact.", file=meta_file
+                    )
+                )
     for fact in framework.holistic_facts:
         if fact not in cat:
-            problems.append(Problem(f"holistic_review lists {fact!r}, which is not a fact.", file=meta_file))
+            problems.append(
+                Problem(
+                    f"holistic_review lists {fact!r}, which is not a fact.",
+                    file=meta_file,
+                )
+            )
     rule_types = dict.fromkeys(framework._rule_names, "bool")
     for rule in framework.outcome_rules:
         for name in expr.names(rule.condition) - set(rule_types):
@@ -411,28 +454,39 @@ def _check_condition(
     for name in sorted(expr.names(node)):
         if name not in types:
             hint = _did_you_mean(name, types)
-            problems.append(Problem(f"{where} reads {name!r}, which is not a fact.{hint}", file=file))
+            problems.append(
+                Problem(
+                    f"{where} reads {name!r}, which is not a fact.{hint}", file=file
+                )
+            )
     for name in sorted(expr.param_names(node)):
         if name not in framework.parameters:
             problems.append(
-                Problem(f"{where} reads params.{name}, which has no parameter file.", file=file)
+                Problem(
+                    f"{where} reads params.{name}, which has no parameter file.",
+                    file=file,
+                )
             )
     for sub in expr.walk(node):
-        if isinstance(sub, expr.Name) and types.get(sub.id) not in (None, "bool"):
-            if not _inside_compare(node, sub):
-                problems.append(
-                    Problem(
-                        f"{where} uses {sub.id!r} ({types[sub.id]}) as yes/no; compare it instead.",
-                        file=file,
-                    )
+        if (
+            isinstance(sub, expr.Name)
+            and types.get(sub.id) not in (None, "bool")
+            and not _inside_compare(node, sub)
+        ):
+            problems.append(
+                Problem(
+                    f"{where} uses {sub.id!r} ({types[sub.id]}) as yes/no; compare it instead.",
+                    file=file,
                 )
+            )
         if isinstance(sub, expr.Compare):
             _check_compare(sub, where, file, types, cat, problems)
 
 
 def _inside_compare(root: expr.Node, target: expr.Name) -> bool:
     return any(
-        isinstance(n, expr.Compare) and target in (n.left, n.right) for n in expr.walk(root)
+        isinstance(n, expr.Compare) and target in (n.left, n.right)
+        for n in expr.walk(root)
     )
 
 
@@ -489,9 +543,11 @@ def _check_firewall(framework: Framework, problems: list[Problem]) -> None:
     can never turn the factor off.
     """
     guarded = {fact: item.id for item in framework.not_weighed for fact in item.facts}
+    cat = catalogue()
     for factor in framework.factors:
         for fact, sign in expr.polarities(factor.condition):
-            if fact in guarded and sign != 1:
+            worse = -1 if fact in cat and cat[fact].adverse == "down" else 1
+            if fact in guarded and sign != worse:
                 problems.append(
                     Problem(
                         f"factor {factor.id!r} would count {fact!r} against the person: the "

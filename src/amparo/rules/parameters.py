@@ -65,7 +65,9 @@ class Parameter:
     _starts: tuple[dt.date, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any], sources: Mapping[str, Source]) -> Parameter:
+    def from_data(
+        cls, data: Mapping[str, Any], sources: Mapping[str, Source]
+    ) -> Parameter:
         """Build a parameter from its file's data.
 
         Raises:
@@ -135,7 +137,9 @@ class Parameter:
         return tuple(p for p in self.periods if p.covers(day))
 
 
-def load_parameter(path: Path, sources: Mapping[str, Source] | None = None) -> Parameter:
+def load_parameter(
+    path: Path, sources: Mapping[str, Source] | None = None
+) -> Parameter:
     """Load one parameter file.
 
     Raises:
@@ -155,7 +159,11 @@ def _cites(raw: object, sources: Mapping[str, Source]) -> tuple[Citation, ...]:
 
 
 def _coerce(kind: str, value: object) -> ParamValue:
-    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if (
+        kind == "number"
+        and isinstance(value, (int, float))
+        and not isinstance(value, bool)
+    ):
         return value
     if kind == "date" and isinstance(value, dt.date):
         return value
@@ -170,10 +178,14 @@ def _coerce(kind: str, value: object) -> ParamValue:
 def _period(raw: Mapping[str, Any], sources: Mapping[str, Source]) -> Period:
     start, end = raw.get("start"), raw.get("end")
     if not isinstance(start, dt.date) or not (end is None or isinstance(end, dt.date)):
-        msg = f"period of {raw.get('country')!r}: start and end must be dates YYYY-MM-DD"
+        msg = (
+            f"period of {raw.get('country')!r}: start and end must be dates YYYY-MM-DD"
+        )
         raise ValueError(msg)
     if end is not None and end < start:
-        msg = f"period of {raw.get('country')!r} ends ({end}) before it starts ({start})"
+        msg = (
+            f"period of {raw.get('country')!r} ends ({end}) before it starts ({start})"
+        )
         raise ValueError(msg)
     cites = _cites(raw.get("cite"), sources)
     if not cites:

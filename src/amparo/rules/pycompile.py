@@ -66,7 +66,7 @@ def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
     names = ", ".join(f"v{i}" for i in range(len(builder.slots)))
     source = f"def _run(f, p):\n{body}\n    return ({names}{',' if names else ''})\n"
     namespace: dict[str, Any] = {}
-    exec(compile(source, "<amparo conditions>", "exec"), namespace)  # noqa: S102 - our own code
+    exec(compile(source, "<amparo conditions>", "exec"), namespace)
     slots = tuple(builder.slots)
     parents = [-1] * len(slots)
     for index, slot in enumerate(slots):
@@ -116,7 +116,9 @@ class _Builder:
             return self._slot(node, (), repr(node.value))
         if isinstance(node, Not):
             child = self.emit(node.operand)
-            return self._slot(node, (child,), f"None if v{child} is None else not v{child}")
+            return self._slot(
+                node, (child,), f"None if v{child} is None else not v{child}"
+            )
         if isinstance(node, BoolOp):
             children = tuple(self.emit(o) for o in node.operands)
             return self._slot(node, children, _boolop(node.op, children))
@@ -135,14 +137,19 @@ class _Builder:
             text = f"{a} {node.op} {b}"
         else:
             text = f"{a} {node.op} {b}"
-        guards = [v for v, n in ((a, node.left), (b, node.right)) if not isinstance(n, Const)]
+        guards = [
+            v for v, n in ((a, node.left), (b, node.right)) if not isinstance(n, Const)
+        ]
         if guards:
             unknown = " or ".join(f"{g} is None" for g in guards)
             text = f"None if ({unknown}) else ({text})"
         return self._slot(node, (left, right), text)
 
     def _is_span(self, operand: Node) -> bool:
-        return isinstance(operand, Name) and self.types.get(operand.id) in ("number", "date")
+        return isinstance(operand, Name) and self.types.get(operand.id) in (
+            "number",
+            "date",
+        )
 
     def _ends(self, operand: Node, var: str) -> tuple[str, str]:
         if self._is_span(operand):
