@@ -671,19 +671,7 @@ def _date_2030() -> Any:
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(
-            name,
-            marks=[]
-            if names_file
-            else pytest.mark.xfail(
-                strict=True,
-                reason="BUG: problems found after building name the folder (factors/ or "
-                "parameters/), not the file that holds the factor or parameter",
-            ),
-        )
-        for name, (_, names_file) in BROKEN.items()
-    ],
+    [name for name in BROKEN],
 )
 def test_each_problem_names_the_file_that_holds_it(folder: Path, name: str) -> None:
     path = BROKEN[name][0](folder)

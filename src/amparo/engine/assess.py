@@ -145,7 +145,7 @@ def assess_facts(
     else:
         outcome, decided_by = "not_in_force", None
     not_weighed = tuple(
-        NotWeighedResult(item, _present_facts(item.facts, facts))
+        NotWeighedResult(item, _present_facts(item.facts + item.shows, facts))
         for item, root in zip(
             framework.not_weighed, program.roots[n_factors:], strict=True
         )

@@ -59,6 +59,7 @@ class Factor:
     cites: tuple[Citation, ...]
     evidence: tuple[Text, ...] = ()
     note: str | None = None
+    file: str | None = None  # the file that defines it, for error messages
 
     @property
     def unconfirmed(self) -> bool:
@@ -83,6 +84,9 @@ class NotWeighed:
     present: expr.Node
     reason: Text
     cites: tuple[Citation, ...]
+    shows: tuple[
+        str, ...
+    ] = ()  # also shown when present, but not guarded (used in favour)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class Framework:
     holistic_cites: tuple[Citation, ...]
     in_force: tuple[InForce, ...]
     extra: Mapping[str, Any] = field(default_factory=dict)
+    parameter_files: Mapping[str, str] = field(default_factory=dict)
 
     def in_force_on(self, day: dt.date) -> InForce | None:
         return next((p for p in self.in_force if p.covers(day)), None)
@@ -295,6 +300,7 @@ def _build(
                 cites=factor_cites,
                 evidence=tuple(item.get("evidence") or ()),
                 note=item.get("note"),
+                file=str(path),
             )
         )
 
@@ -334,6 +340,7 @@ def _build(
                     present=node,
                     reason=item.get("reason") or {},
                     cites=cites(item.get("cite"), meta_file, where),
+                    shows=tuple(item.get("also_shows") or ()),
                 )
             )
 
@@ -365,6 +372,9 @@ def _build(
         holistic_cites=cites(holistic.get("cite"), meta_file, "holistic_review"),
         in_force=in_force,
         extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS},
+        parameter_files={
+            name: str(path) for name, (path, _) in raw["parameters"].items()
+        },
     )
 
 
@@ -384,7 +394,7 @@ def _check(framework: Framework, problems: list[Problem]) -> None:
     category_ids = {c.id for c in framework.categories}
     for factor in framework.factors:
         where = f"factor {factor.id!r}"
-        file = str(framework.folder / "factors")
+        file = factor.file or str(framework.folder / "factors")
         if factor.category not in category_ids:
             problems.append(
                 Problem(
@@ -413,7 +423,7 @@ def _check(framework: Framework, problems: list[Problem]) -> None:
         _check_condition(
             item.present, where, meta_file, types, cat, framework, problems
         )
-        for fact in item.facts:
+        for fact in item.facts + item.shows:
             if fact not in cat:
                 problems.append(
                     Problem(
@@ -530,7 +540,9 @@ def _check_parameter_coverage(framework: Framework, problems: list[Problem]) -> 
                         f"parameter {name!r} has no value from {period.start} (the framework is in "
                         f"force from then) until {parameter.first_day}. Add a value from "
                         f"{period.start} or earlier.",
-                        file=str(framework.folder / "parameters"),
+                        file=framework.parameter_files.get(
+                            name, str(framework.folder / "parameters")
+                        ),
                     )
                 )
 
@@ -553,7 +565,7 @@ def _check_firewall(framework: Framework, problems: list[Problem]) -> None:
                         f"factor {factor.id!r} would count {fact!r} against the person: the "
                         f"framework never weighs {guarded[fact]!r}. A protective factor may use it "
                         "only in the person's favour (where more of it can never turn the factor off).",
-                        file=str(framework.folder / "factors"),
+                        file=factor.file or str(framework.folder / "factors"),
                     )
                 )
 
