@@ -90,7 +90,7 @@ def run_case(case: FrameworkCase) -> CaseRun:
         **case.document,
     }
     document = case_from_data(data, source=f"{case.file.name}: {case.name}")
-    result = amparo.assess(document, case.framework, case.assessed_on)
+    result = amparo.assess(document, case.framework, document.assessed_on)
     actual: dict[str, Any] = {}
     expected: dict[str, Any] = {}
     for key, want in case.expect.items():

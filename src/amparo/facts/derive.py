@@ -50,6 +50,11 @@ def derive_facts(
     f["last_entry_date"] = _span(last)
     f["years_since_last_entry"] = _years_between(last, on)
     f["age_at_first_entry"] = _age_at(birth, first)
+    continuous = presence.continuous_presence_since if presence else None
+    if first is None and continuous is not None:
+        # The first arrival came no later than the start of continuous presence.
+        at_start = _age_at(birth, continuous)
+        f["age_at_first_entry"] = None if at_start is None else (0, max(at_start[1], 0))
     f["manner_of_last_entry"] = _value(presence, "manner_of_last_entry")
     f["apprehended_at_border"] = _value(
         presence, "apprehended_at_border_attempting_unlawful_entry"
