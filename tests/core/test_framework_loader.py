@@ -515,11 +515,6 @@ def test_a_number_used_bare_beside_a_comparison_of_it(folder: Path) -> None:
     the_problem(load_error(folder), "'letters_of_support' (number) as yes/no")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'in' on a number or date fact loads, then assess() fails with ValueError "
-    "(pycompile._span_compare); the loader should refuse it",
-)
 def test_in_on_a_number_fact_is_refused_at_load(folder: Path) -> None:
     set_when(folder, "age", "age in [17, 18]")
     the_problem(load_error(folder), "'age'")

@@ -509,6 +509,18 @@ def _check_compare(
     problems: list[Problem],
 ) -> None:
     for side, other in ((node.left, node.right), (node.right, node.left)):
+        if (
+            isinstance(side, expr.Name)
+            and types.get(side.id) in ("number", "date")
+            and node.op in ("in", "not in")
+        ):
+            problems.append(
+                Problem(
+                    f"{where} tests {side.id!r} ({types[side.id]}) with {node.op!r}; "
+                    "compare it with <, <=, >, >= instead.",
+                    file=file,
+                )
+            )
         if not isinstance(side, expr.Name) or types.get(side.id) != "enum":
             continue
         allowed = set(cat[side.id].values)
