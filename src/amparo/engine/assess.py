@@ -84,13 +84,6 @@ class Assessment:
         return next(r for r in self.factors if r.factor.id == factor_id)
 
 
-def evaluate(
-    framework: Framework, facts: Mapping[str, FactValue], on: dt.date
-) -> tuple[Any, ...]:
-    """Every node value of the framework's conditions for one set of facts."""
-    return framework.program.run(facts, framework.params_on(on))
-
-
 def category_values(
     framework: Framework, factor_values: Mapping[str, Tri]
 ) -> dict[str, Tri]:

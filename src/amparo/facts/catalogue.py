@@ -60,10 +60,6 @@ class Catalogue:
     def __contains__(self, fact_id: object) -> bool:
         return fact_id in self.facts
 
-    def enum_label(self, enum: str, value: str, lang: str) -> str:
-        labels = self.enums.get(enum, {}).get(value)
-        return labels.get(lang, labels["en"]) if labels else value
-
 
 @cache
 def catalogue() -> Catalogue:

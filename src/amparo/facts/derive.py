@@ -50,10 +50,10 @@ def derive_facts(
     f["last_entry_date"] = _span(last)
     f["years_since_last_entry"] = _years_between(last, on)
     f["age_at_first_entry"] = _age_at(birth, first)
-    continuous = presence.continuous_presence_since if presence else None
-    if first is None and continuous is not None:
-        # The first arrival came no later than the start of continuous presence.
-        at_start = _age_at(birth, continuous)
+    if first is None and since is not None:
+        # `since` is then the start of continuous presence, and the first arrival
+        # came no later than that.
+        at_start = _age_at(birth, since)
         f["age_at_first_entry"] = None if at_start is None else (0, max(at_start[1], 0))
     f["manner_of_last_entry"] = _value(presence, "manner_of_last_entry")
     f["apprehended_at_border"] = _value(
@@ -113,7 +113,7 @@ def derive_facts(
         convictions, lambda c: c.aggravated_felony
     )
     gang = history.gang_allegation if history else None
-    f["has_gang_element_conviction"] = _or_known(
+    f["has_gang_element_conviction"] = or3(
         _any_item(convictions, lambda c: c.gang_element),
         gang.convicted_of_gang_element if gang else None,
     )
@@ -249,10 +249,6 @@ def _count(items: Sequence[Any] | None) -> tuple[int, int] | None:
 
 def _any_item(items: Iterable[Any] | None, test: Any) -> Tri:
     return None if items is None else any3(test(item) for item in items)
-
-
-def _or_known(a: Tri, b: Tri) -> Tri:
-    return or3(a, b)
 
 
 def _flags(

@@ -18,7 +18,3 @@ def read_yaml(path: Path) -> Any:
     """Load one YAML file with the fastest safe loader available."""
     with path.open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_Loader)
-
-
-def yaml_loader() -> type[yaml.SafeLoader]:
-    return _Loader
