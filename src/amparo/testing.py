@@ -11,6 +11,8 @@ Each file under ``frameworks/<id>/cases/`` is a list of cases::
         outcome: presumptive_protection
         categories: [family_and_community]   # the categories that hold, exactly
         not_weighed: [prior_removal_orders]  # the not-weighed kinds present, exactly
+        categories_unknown: [public_safety]  # the categories the record cannot settle
+        questions: [apprehended_at_border]   # facts that must be among the questions
 
 A case may name another framework with ``framework:`` (default: the folder's).
 """
@@ -99,6 +101,9 @@ def run_case(case: FrameworkCase) -> CaseRun:
             expected[key] = want
         elif key == "categories":
             actual[key] = sorted(c for c, v in result.categories.items() if v is True)
+            expected[key] = sorted(want)
+        elif key == "categories_unknown":
+            actual[key] = sorted(c for c, v in result.categories.items() if v is None)
             expected[key] = sorted(want)
         elif key == "not_weighed":
             actual[key] = sorted(n.item.id for n in result.not_weighed)

@@ -71,7 +71,9 @@ class Assessment:
         return self._question_lists[1]
 
     def holding(self, category: str) -> list[str]:
-        """Ids of the decisive factors of ``category`` that hold."""
+        """Ids of the decisive factors of ``category`` that hold, if the category holds."""
+        if self.categories.get(category) is not True:
+            return []
         return [
             r.factor.id
             for r in self.factors
@@ -87,15 +89,22 @@ class Assessment:
 def category_values(
     framework: Framework, factor_values: Mapping[str, Tri]
 ) -> dict[str, Tri]:
-    """A category holds when any of its decisive factors holds (Kleene ``or``)."""
-    return {
-        c.id: any3(
+    """A category holds when any of its decisive factors holds (Kleene ``or``),
+    or, where the category gives its own ``when``, when that holds."""
+    program = framework.category_program
+    computed = program.run(factor_values, {}) if program else ()
+    roots = iter(program.roots if program else ())
+    out: dict[str, Tri] = {}
+    for category in framework.categories:
+        if category.condition is not None:
+            out[category.id] = computed[next(roots)]
+            continue
+        out[category.id] = any3(
             factor_values[f.id]
             for f in framework.factors
-            if f.category == c.id and f.role in DECISIVE_ROLES
+            if f.category == category.id and f.role in DECISIVE_ROLES
         )
-        for c in framework.categories
-    }
+    return out
 
 
 def decide(

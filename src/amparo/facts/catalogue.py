@@ -41,6 +41,7 @@ class Fact:
     values: tuple[str, ...] = ()
     unit: str | None = None
     adverse: str = "up"  # the direction in which the record grows worse for the person
+    determination: bool = False  # an officer's judgment: no record can settle it
 
     @property
     def ordered(self) -> bool:
@@ -108,4 +109,5 @@ def _fact(entry: Mapping[str, object], fill: Mapping[str, Mapping[str, str]]) ->
         values=tuple(str(v) for v in values),
         unit=str(entry["unit"]) if entry.get("unit") else None,
         adverse=str(entry.get("adverse", "up")),
+        determination=bool(entry.get("determination", False)),
     )

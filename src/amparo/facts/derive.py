@@ -130,7 +130,14 @@ def derive_facts(
     f["has_pending_charge"] = _nonempty(history.pending_charges if history else None)
     arrests = history.arrests_without_conviction if history else None
     f["arrests_without_conviction"] = None if arrests is None else (arrests, arrests)
+    f["longest_sentence_months"] = _longest_sentence(convictions)
+    f["years_since_last_conviction"] = _years_since_latest(
+        None if convictions is None else [c.date for c in convictions], on
+    )
     f["gang_alleged"] = gang.alleged if gang else None
+    f["gang_participation_found"] = _gang_participation_found(
+        gang, f["has_gang_element_conviction"]
+    )
     f["gang_allegation_contested"] = gang.contested if gang else None
     f["gang_allegation_source"] = _value(gang, "source")
 
@@ -193,6 +200,8 @@ def derive_facts(
     _flags(f, "vulnerable_group_{}", cat.enums["vulnerable_group"], groups)
     f["trauma"] = _value(humanitarian, "trauma")
 
+    # A discretionary determination no case document can make.
+    f["public_safety_threat_found"] = None
     allegation = case.security.national_security_allegation if case.security else None
     f["national_security_alleged"] = _value(allegation, "alleged")
     f["national_security_rejected_by_court"] = _value(allegation, "rejected_by_court")
@@ -287,5 +296,47 @@ def _offense_under_18(conviction: Any, birth: PartialDate | None) -> Tri:
         return True
     span = _age_at(birth, conviction.date)
     if span is not None and span[1] < 18:
+        return True
+    return None
+
+
+def _longest_sentence(convictions: Sequence[Any] | None) -> tuple[int, int] | None:
+    """The longest sentence in months: known when every sentence is (none: 0)."""
+    if convictions is None:
+        return None
+    months = [c.sentence_months for c in convictions]
+    if None in months:
+        return None
+    longest = max(months, default=0)
+    return (longest, longest)
+
+
+def _years_since_latest(
+    dates: Sequence[PartialDate | None] | None, on: dt.date
+) -> tuple[int, int] | None:
+    """Whole years from the latest of ``dates`` to ``on``; unknown if any date is."""
+    if not dates:
+        return None
+    known = [d for d in dates if d is not None]
+    if len(known) < len(dates):
+        return None
+    latest_day = max(d.latest for d in known)
+    earliest_day = max(d.earliest for d in known)
+    return (whole_years(latest_day, on), whole_years(earliest_day, on))
+
+
+def _gang_participation_found(gang: Any, gang_conviction: Tri) -> Tri:
+    """Participation established by a conviction or a court's finding.
+
+    An allegation alone (a police database, ICE's own say-so) establishes
+    nothing, so it leaves the answer unknown; no allegation at all is a no.
+    """
+    if gang_conviction is True:
+        return True
+    if gang is None or gang.alleged is None:
+        return None
+    if gang.alleged is False:
+        return False if gang_conviction is False else None
+    if gang.source == "court_finding":
         return True
     return None

@@ -36,16 +36,35 @@ from amparo.rules.pycompile import Program, compile_conditions
 
 Text = Mapping[str, str]
 Kind = Literal["protection", "enforcement"]
-Role = Literal["protective", "priority", "mitigating", "aggravating"]
+Role = Literal["protective", "priority", "mitigating", "aggravating", "determination"]
 # Roles whose factors make their category hold; the others are listed, not decisive.
+# A ``determination`` is an officer's discretionary judgment that no record can make
+# (a public-safety "threat"): a category's ``when`` may require it, and it stays
+# unknown, with the mitigating and aggravating factors that judgment weighs listed.
 DECISIVE_ROLES = ("protective", "priority")
+ROLES = ("protective", "priority", "mitigating", "aggravating", "determination")
+# How an official framework relates to the others on the days it is in force:
+# ``enforcement`` is what ``--framework official`` resolves to; ``proceedings``
+# governs attorneys in removal proceedings alongside it; ``reading`` is another
+# reading of an enforcement framework's text (shown beside it, never resolved to).
+Official = Literal["enforcement", "proceedings", "reading"]
 
 
 @dataclass(frozen=True, slots=True)
 class Category:
+    """A group of factors. It holds when any of its decisive factors holds, unless
+    ``when`` gives another condition over the framework's factor ids."""
+
     id: str
     label: Text
     cites: tuple[Citation, ...]
+    when: str | None = None
+    condition: expr.Node | None = None
+    note: Text | None = None
+
+    @property
+    def unconfirmed(self) -> bool:
+        return any(c.unconfirmed for c in self.cites)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -99,6 +118,19 @@ class InForce:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class OutOfForce:
+    """A stretch when the framework was not in force, and why (a vacatur, say)."""
+
+    start: dt.date
+    end: dt.date | None
+    note: Text
+    cites: tuple[Citation, ...] = ()
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
 @dataclass(frozen=True, eq=False)
 class Framework:
     id: str
@@ -120,9 +152,25 @@ class Framework:
     in_force: tuple[InForce, ...]
     extra: Mapping[str, Any] = field(default_factory=dict)
     parameter_files: Mapping[str, str] = field(default_factory=dict)
+    official: Official | None = None
+    priority_outcomes: tuple[str, ...] = ()
+    not_priority_outcomes: tuple[str, ...] = ()
+    out_of_force: tuple[OutOfForce, ...] = ()
+    extends: str | None = None
 
     def in_force_on(self, day: dt.date) -> InForce | None:
         return next((p for p in self.in_force if p.covers(day)), None)
+
+    def out_of_force_on(self, day: dt.date) -> OutOfForce | None:
+        """Why the framework was not in force on ``day``, where its files say."""
+        return next((p for p in self.out_of_force if p.covers(day)), None)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Whether any rule of the framework rests on an unconfirmed source."""
+        return any(f.unconfirmed for f in self.factors) or any(
+            c.unconfirmed for c in self.categories
+        )
 
     def factor(self, factor_id: str) -> Factor:
         return next(f for f in self.factors if f.id == factor_id)
@@ -134,6 +182,15 @@ class Framework:
             n.present for n in self.not_weighed
         ]
         return compile_conditions(conditions, _fact_types(catalogue()))
+
+    @cached_property
+    def category_program(self) -> Program | None:
+        """The categories that have their own ``when``, over factor ids."""
+        conditions = [c.condition for c in self.categories if c.condition is not None]
+        if not conditions:
+            return None
+        types = {f.id: "bool" for f in self.factors}
+        return compile_conditions(conditions, types)
 
     @cached_property
     def outcome_program(self) -> Program:
@@ -268,6 +325,13 @@ def _build(
             c["id"],
             c.get("label") or {"en": c["id"]},
             cites(c.get("cite"), meta_file, f"category {c['id']!r}"),
+            when=" ".join(str(c["when"]).split()) if c.get("when") else None,
+            condition=(
+                condition(c["when"], meta_file, f"category {c['id']!r}")
+                if c.get("when")
+                else None
+            ),
+            note=c.get("note"),
         )
         for c in meta.get("categories") or ()
     )
@@ -349,6 +413,15 @@ def _build(
         InForce(p["from"], p.get("to"), p.get("note"))
         for p in meta.get("in_force") or ()
     )
+    out_of_force = tuple(
+        OutOfForce(
+            p["from"],
+            p.get("to"),
+            p.get("note") or {},
+            cites(p.get("cite"), meta_file, "out_of_force"),
+        )
+        for p in meta.get("out_of_force") or ()
+    )
     if not in_force:
         problems.append(Problem("no 'in_force' dates.", file=meta_file))
     if problems:
@@ -375,12 +448,17 @@ def _build(
         parameter_files={
             name: str(path) for name, (path, _) in raw["parameters"].items()
         },
+        official=meta.get("official"),
+        priority_outcomes=tuple(outcome.get("priority") or ()),
+        not_priority_outcomes=tuple(outcome.get("not_priority") or ()),
+        out_of_force=out_of_force,
+        extends=meta.get("extends"),
     )
 
 
 _KNOWN_KEYS = {
     "id", "kind", "title", "summary", "in_force", "sources", "categories", "outcome",
-    "not_weighed", "holistic_review", "extends",
+    "not_weighed", "holistic_review", "extends", "official", "out_of_force",
 }  # fmt: skip
 
 
@@ -392,9 +470,34 @@ def _check(framework: Framework, problems: list[Problem]) -> None:
     types = _fact_types(cat)
     meta_file = str(framework.folder / "framework.yaml")
     category_ids = {c.id for c in framework.categories}
+    factor_ids = {f.id for f in framework.factors}
+    for category in framework.categories:
+        if category.condition is None:
+            continue
+        for name in sorted(expr.names(category.condition) - factor_ids):
+            problems.append(
+                Problem(
+                    f"category {category.id!r} reads {name!r}, which is not a factor of "
+                    "the framework (a category's 'when' reads factor ids).",
+                    file=meta_file,
+                )
+            )
+    outcomes = {r.id for r in framework.outcome_rules} | {framework.unknown_outcome}
+    for name in framework.priority_outcomes + framework.not_priority_outcomes:
+        if name not in outcomes:
+            problems.append(
+                Problem(f"outcome {name!r} is listed but has no rule.", file=meta_file)
+            )
     for factor in framework.factors:
         where = f"factor {factor.id!r}"
         file = factor.file or str(framework.folder / "factors")
+        if factor.role not in ROLES:
+            problems.append(
+                Problem(
+                    f"{where} has role {factor.role!r}; roles are {', '.join(ROLES)}.",
+                    file=file,
+                )
+            )
         if factor.category not in category_ids:
             problems.append(
                 Problem(
