@@ -505,11 +505,6 @@ def test_a_date_fact_used_as_yes_or_no(folder: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _inside_compare compares Name nodes by value, so a number used bare is "
-    "not flagged when the same fact is also compared elsewhere in the condition",
-)
 def test_a_number_used_bare_beside_a_comparison_of_it(folder: Path) -> None:
     set_when(folder, "community_ties", "letters_of_support or letters_of_support >= 1")
     the_problem(load_error(folder), "'letters_of_support' (number) as yes/no")
@@ -609,12 +604,6 @@ def test_several_problems_in_one_file_name_each_factor(folder: Path) -> None:
         assert words in str(error), str(error)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: when building finds a problem (a factor without a citation, a condition "
-    "that does not parse), load_framework stops there: the checks that follow (unknown "
-    "facts, the firewall, labels, evidence, parameters) are never run or reported",
-)
 def test_a_missing_citation_does_not_hide_the_other_problems(folder: Path) -> None:
     edit_factor(folder, "unlawful_arrest", lambda item: item.pop("cite"))
     set_when(folder, "family_in_us", "spouse_in_us or chld_in_us")

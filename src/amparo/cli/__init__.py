@@ -22,9 +22,10 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from amparo.cli import assess, cases, frameworks
+    from amparo.cli import assess, cases, compare, frameworks
 
     assess.register(app)
+    compare.register(app)
     cases.register(app)
     frameworks.register(app)
 

@@ -9,7 +9,8 @@ Layout of ``frameworks/<id>/``::
     parameters/*.yaml     dated values, each cited or labelled the project's reading
     cases/*.yaml          readable test cases
 
-A framework may ``extends: <id>`` another and override only what differs (by id).
+A framework may ``extends: <id>`` another and override only what differs: factors,
+parameters and categories by id (``remove: true`` drops a factor), other keys whole.
 
 Loading fails, with every problem listed, when a factor has no citation, a
 condition names a fact or parameter that does not exist or uses one the wrong
@@ -278,10 +279,29 @@ def _read_folder(folder: Path, registry: Mapping[str, Path]) -> dict[str, Any]:
         parameters[str(data.get("id", path.stem))] = (path, data)
     merged = {k: v for k, v in base.get("meta", {}).items() if k != "id"}
     merged.update(meta)
+    if base and meta.get("categories"):
+        merged["categories"] = _merge_by_id(
+            base["meta"].get("categories") or [], meta["categories"]
+        )
     sources = dict(base.get("meta", {}).get("sources") or {})
     sources.update(meta.get("sources") or {})
     merged["sources"] = sources
     return {"meta": merged, "factors": factors, "parameters": parameters}
+
+
+def _merge_by_id(
+    base: list[dict[str, Any]], override: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The base's items, each updated by the override with its id; new ones appended.
+
+    An override item may set a key to null to drop it (``when: null``: the
+    category holds again when any of its decisive factors holds).
+    """
+    out = {str(item.get("id")): dict(item) for item in base}
+    for item in override:
+        key = str(item.get("id"))
+        out[key] = {**out.get(key, {}), **item}
+    return list(out.values())
 
 
 def _build(
@@ -424,8 +444,7 @@ def _build(
     )
     if not in_force:
         problems.append(Problem("no 'in_force' dates.", file=meta_file))
-    if problems:
-        return None
+    # Built even when problems were found, so the checks can report theirs too.
     return Framework(
         id=str(meta["id"]),
         kind=meta.get("kind", "enforcement"),
@@ -573,34 +592,36 @@ def _check_condition(
                 )
             )
     for name in sorted(expr.param_names(node)):
-        if name not in framework.parameters:
+        # A parameter whose file has its own problem is reported once, there.
+        if name not in framework.parameters and name not in framework.parameter_files:
             problems.append(
                 Problem(
                     f"{where} reads params.{name}, which has no parameter file.",
                     file=file,
                 )
             )
-    for sub in expr.walk(node):
-        if (
-            isinstance(sub, expr.Name)
-            and types.get(sub.id) not in (None, "bool")
-            and not _inside_compare(node, sub)
-        ):
+    for bare in _bare_names(node):
+        if types.get(bare.id) not in (None, "bool"):
             problems.append(
                 Problem(
-                    f"{where} uses {sub.id!r} ({types[sub.id]}) as yes/no; compare it instead.",
+                    f"{where} uses {bare.id!r} ({types[bare.id]}) as yes/no; compare it instead.",
                     file=file,
                 )
             )
+    for sub in expr.walk(node):
         if isinstance(sub, expr.Compare):
             _check_compare(sub, where, file, types, cat, problems)
 
 
-def _inside_compare(root: expr.Node, target: expr.Name) -> bool:
-    return any(
-        isinstance(n, expr.Compare) and target in (n.left, n.right)
-        for n in expr.walk(root)
-    )
+def _bare_names(node: expr.Node) -> list[expr.Name]:
+    """The names used as yes/no: every name not an operand of a comparison."""
+    if isinstance(node, expr.Name):
+        return [node]
+    if isinstance(node, expr.Not):
+        return _bare_names(node.operand)
+    if isinstance(node, expr.BoolOp):
+        return [name for operand in node.operands for name in _bare_names(operand)]
+    return []
 
 
 def _check_compare(

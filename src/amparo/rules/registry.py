@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from amparo.errors import LookupFailedError
+from amparo.errors import FrameworkError, LookupFailedError
 from amparo.rules.framework import Framework, load_framework
 
 FRAMEWORKS_DIR = Path(__file__).resolve().parent.parent / "frameworks"
@@ -45,3 +46,67 @@ def get_framework(framework_id: str) -> Framework:
 def frameworks_in_force(day: dt.date) -> list[Framework]:
     """Every framework in force on ``day``."""
     return [f for f in map(get_framework, framework_ids()) if f.in_force_on(day)]
+
+
+OFFICIAL = "official"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialOnDay:
+    """Which official enforcement framework was in force on a day, or why none was."""
+
+    day: dt.date
+    framework: Framework | None
+    reason: str  # why none was in force (empty when one was)
+
+
+def official_on(day: dt.date) -> OfficialOnDay:
+    """The enforcement framework in force on ``day``: exactly one, or none and why.
+
+    Raises:
+        FrameworkError: two enforcement frameworks claim the same day (a bug in
+            their in-force dates).
+    """
+    enforcement = [
+        f for f in map(get_framework, framework_ids()) if f.official == "enforcement"
+    ]
+    in_force = [f for f in enforcement if f.in_force_on(day)]
+    if len(in_force) > 1:
+        ids = ", ".join(f.id for f in in_force)
+        msg = (
+            f"More than one official enforcement framework is in force on {day}: {ids}."
+        )
+        raise FrameworkError(msg)
+    if in_force:
+        return OfficialOnDay(day, in_force[0], "")
+    for framework in enforcement:
+        gap = framework.out_of_force_on(day)
+        if gap is not None:
+            note = gap.note.get("en") or ""
+            return OfficialOnDay(
+                day, None, f"{framework.id} was not in force on {day}: {note}".strip()
+            )
+    starts = sorted(p.start for f in enforcement for p in f.in_force)
+    if starts and day < starts[0]:
+        return OfficialOnDay(
+            day,
+            None,
+            f"no official framework encoded was in force on {day}; the earliest, "
+            f"{_starting(enforcement, starts[0])}, took effect on {starts[0]}.",
+        )
+    return OfficialOnDay(
+        day, None, f"no official framework encoded was in force on {day}."
+    )
+
+
+def _starting(frameworks: list[Framework], day: dt.date) -> str:
+    return next(f.id for f in frameworks if any(p.start == day for p in f.in_force))
+
+
+def resolve(framework_id: str, day: dt.date) -> Framework | OfficialOnDay:
+    """A framework by id; ``official`` gives the enforcement framework in force on
+    ``day``, or, when none was, the reason (an :class:`OfficialOnDay`)."""
+    if framework_id != OFFICIAL:
+        return get_framework(framework_id)
+    found = official_on(day)
+    return found.framework or found
