@@ -431,15 +431,29 @@ def _case(text: str) -> Any:
     return parse_case("format: 1\nid: K-1\nassessed_on: 2021-06-28\n" + text)
 
 
-def test_a_gang_conviction_is_unknown_while_the_allegation_is_unsettled() -> None:
+def test_a_gang_conviction_reads_the_convictions_and_the_gang_section() -> None:
+    """The list settles it when the section is silent; a yes from either wins."""
     history = "criminal_legal_history:\n  convictions: [{gang_element: false}]\n"
-    unsettled = _case(history + "  gang_allegation: {alleged: true}\n")
-    settled = _case(
+    silent = _case(history + "  gang_allegation: {alleged: true}\n")
+    absent = _case(history)
+    contradicted = _case(
         history
         + "  gang_allegation: {alleged: true, convicted_of_gang_element: true}\n"
     )
-    assert amparo.derive_facts(settled)["has_gang_element_conviction"] is True
-    assert amparo.derive_facts(unsettled)["has_gang_element_conviction"] is None
+    unknown_list = _case(
+        "criminal_legal_history:\n  convictions: [{offense: theft}]\n"
+        "  gang_allegation: {alleged: true}\n"
+    )
+    said_no = _case(
+        "criminal_legal_history:\n  convictions: [{offense: theft}]\n"
+        "  gang_allegation: {alleged: true, convicted_of_gang_element: false}\n"
+    )
+    facts = amparo.derive_facts
+    assert facts(silent)["has_gang_element_conviction"] is False
+    assert facts(absent)["has_gang_element_conviction"] is False
+    assert facts(contradicted)["has_gang_element_conviction"] is True
+    assert facts(unknown_list)["has_gang_element_conviction"] is None
+    assert facts(said_no)["has_gang_element_conviction"] is False
 
 
 def _unsettled(value: Any) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from amparo.cases.dates import PartialDate, whole_years
 from amparo.facts.catalogue import FactValue, catalogue
-from amparo.lib.kleene import Tri, and3, any3, equals3, or3
+from amparo.lib.kleene import Tri, and3, any3, equals3
 
 if TYPE_CHECKING:
     from amparo.cases.model import Case
@@ -113,10 +113,11 @@ def derive_facts(
         convictions, lambda c: c.aggravated_felony
     )
     gang = history.gang_allegation if history else None
-    f["has_gang_element_conviction"] = or3(
+    gang_conviction = _same_fact(
         _any_item(convictions, lambda c: c.gang_element),
         gang.convicted_of_gang_element if gang else None,
     )
+    f["has_gang_element_conviction"] = gang_conviction
     f["has_post_conviction_relief"] = _any_item(
         convictions, lambda c: _relief_is(c.post_conviction_relief, None)
     )
@@ -135,9 +136,7 @@ def derive_facts(
         None if convictions is None else [c.date for c in convictions], on
     )
     f["gang_alleged"] = gang.alleged if gang else None
-    f["gang_participation_found"] = _gang_participation_found(
-        gang, f["has_gang_element_conviction"]
-    )
+    f["gang_participation_found"] = _gang_participation_found(gang, gang_conviction)
     f["gang_allegation_contested"] = gang.contested if gang else None
     f["gang_allegation_source"] = _value(gang, "source")
 
@@ -323,6 +322,20 @@ def _years_since_latest(
     latest_day = max(d.latest for d in known)
     earliest_day = max(d.earliest for d in known)
     return (whole_years(latest_day, on), whole_years(earliest_day, on))
+
+
+def _same_fact(a: Tri, b: Tri) -> Tri:
+    """Two statements of one fact: a yes from either wins, else any known no.
+
+    The convictions list and the gang section both say whether a conviction
+    had a gang element; the section's absence leaves the list's answer
+    standing (and the reverse).
+    """
+    if a is True or b is True:
+        return True
+    if a is False or b is False:
+        return False
+    return None
 
 
 def _gang_participation_found(gang: Any, gang_conviction: Tri) -> Tri:
