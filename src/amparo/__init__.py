@@ -24,6 +24,7 @@ from amparo.errors import (
     FrameworkError,
     FrameworkLoadError,
     LookupFailedError,
+    NoneInForceError,
     Problem,
 )
 
@@ -41,6 +42,7 @@ __all__ = [
     "FrameworkError",
     "FrameworkLoadError",
     "LookupFailedError",
+    "NoneInForceError",
     "Problem",
     "assess",
     "derive_facts",
@@ -96,13 +98,21 @@ def assess(
 ) -> Assessment:
     """Assess a case under a framework (default: protection-first) as of ``on``.
 
-    ``on`` defaults to the case's ``assessed_on``, else today.
+    ``on`` defaults to the case's ``assessed_on``, else today. ``"official"`` is
+    the enforcement framework in force that day; when none encoded was,
+    :class:`NoneInForceError` says why.
     """
     from amparo.engine.assess import assess_facts
     from amparo.facts.derive import derive_facts as _derive
+    from amparo.rules.registry import OFFICIAL, official_on
 
-    fw = get_framework(framework) if isinstance(framework, str) else framework
     day = on or case.assessed_on or dt.date.today()
+    if framework == OFFICIAL:
+        found = official_on(day)
+        if found.framework is None:
+            raise NoneInForceError(day, found.reason)
+        framework = found.framework
+    fw = get_framework(framework) if isinstance(framework, str) else framework
     return assess_facts(fw, _derive(case, day), day, case_id=case.id)
 
 

@@ -11,6 +11,7 @@ AmparoError
 │   ├── FrameworkLoadError    one or more problems, each with file and rule
 │   └── ExpressionError       a condition cannot be parsed or names an unknown fact
 └── LookupFailedError         an id (framework, factor, fact) that does not exist
+    └── NoneInForceError      'official' on a day no encoded framework was in force
 """
 
 from __future__ import annotations
@@ -90,3 +91,12 @@ class ExpressionError(FrameworkError, ValueError):
 
 class LookupFailedError(AmparoError, LookupError):
     """An id that names nothing: a framework, a factor or a fact."""
+
+
+class NoneInForceError(LookupFailedError):
+    """``official`` names no framework on this day; ``reason`` says why."""
+
+    def __init__(self, day: object, reason: str) -> None:
+        self.day = day
+        self.reason = reason
+        super().__init__(f"No official framework to assess on {day}: {reason}")

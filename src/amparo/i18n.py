@@ -48,6 +48,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "es": "No vigente en esta fecha",
     },
     "unconfirmed": {"en": "unconfirmed", "es": "sin confirmar"},
+    "awaits": {
+        "en": "Awaits a determination the record cannot make",
+        "es": "Depende de una determinación que el expediente no puede hacer",
+    },
+    "mitigating_found": {
+        "en": "mitigating factors found",
+        "es": "factores atenuantes presentes",
+    },
+    "aggravating_found": {
+        "en": "aggravating factors found",
+        "es": "factores agravantes presentes",
+    },
+    "to_find_out": {"en": "still to find out", "es": "por averiguar"},
+    "none": {"en": "none", "es": "ninguno"},
+    "only_if": {"en": "holds only if", "es": "se cumple solo si"},
     "years": {"en": "years", "es": "años"},
     "between": {"en": "between {lo} and {hi}", "es": "entre {lo} y {hi}"},
     "and_more": {"en": "and {n} more", "es": "y {n} más"},

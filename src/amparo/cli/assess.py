@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import textwrap
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,7 +22,10 @@ def assess(
     framework: Annotated[
         str,
         typer.Option(
-            "--framework", "-f", help="Framework id (see `amparo frameworks`)."
+            "--framework",
+            "-f",
+            help="Framework id (see `amparo frameworks`), or 'official': the "
+            "enforcement framework in force on the date assessed.",
         ),
     ] = "protection-first",
     lang: LangOption = Lang.en,
@@ -30,28 +35,38 @@ def assess(
     """Assess cases: the outcome, every factor with its facts and citation, the facts not
     weighed, and the questions that would settle what is unknown."""
     import amparo
-    from amparo.errors import CaseValidationError, Problem
+    from amparo.cli.inputs import load_all
+    from amparo.rules.registry import OFFICIAL, official_on
 
-    loaded = []
-    problems: list[Problem] = []
-    for path in cases:
-        try:
-            loaded.append(amparo.load_case(str(path)))
-        except CaseValidationError as e:
-            problems.extend(e.problems)
-    if problems:
-        raise CaseValidationError(problems)
-    fw = amparo.get_framework(framework)
+    loaded = load_all(cases)
+    if framework != OFFICIAL:
+        amparo.get_framework(framework)  # an unknown id fails before any work
     day = on.date() if on else None
-    results = [amparo.assess(case, fw, day) for case in loaded]
+    objects: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for case in loaded:
+        when = day or case.assessed_on or dt.date.today()
+        if framework == OFFICIAL and official_on(when).framework is None:
+            reason = official_on(when).reason_in(lang.value)
+            objects.append(
+                {
+                    "case_id": case.id,
+                    "assessed_on": when.isoformat(),
+                    "framework": None,
+                    "outcome": "none_in_force",
+                    "reason": reason,
+                }
+            )
+            head = f"{case.id} ({when.isoformat()}): "
+            texts.append(textwrap.fill(head + reason, width=100) + "\n")
+            continue
+        result = amparo.assess(case, framework, when)
+        if as_json:
+            objects.append(amparo.to_json(result, lang.value))
+        else:
+            texts.append(amparo.to_text(result, lang.value))
     if as_json:
-        objects = [amparo.to_json(r, lang.value) for r in results]
         payload = objects[0] if len(objects) == 1 else objects
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    typer.echo(
-        ("\n" + "=" * 100 + "\n\n").join(
-            amparo.to_text(r, lang.value) for r in results
-        ),
-        nl=False,
-    )
+    typer.echo(("\n" + "=" * 100 + "\n\n").join(texts), nl=False)

@@ -87,7 +87,7 @@ def comparison_to_json(comparison: Comparison, lang: str = "en") -> dict[str, An
         "assessed_on": comparison.assessed_on.isoformat(),
         "official": {
             "framework": official.framework.id if official.framework else None,
-            "reason": official.reason or None,
+            "reason": official.reason_in(lang) or None,
         },
         "results": [to_json(r, lang) for r in comparison.results],
         "flags": [flag_json(f, lang) for f in comparison.flags],
@@ -174,7 +174,7 @@ def comparison_to_text(
             )
         )
     else:
-        lines.append(_t("no_official", lang, reason=official.reason))
+        lines.append(_t("no_official", lang, reason=official.reason_in(lang)))
     lines = [_wrap(line, width) for line in lines]
     lines.append("")
     lines.extend(_table(results, lang, width))  # already fitted to its columns

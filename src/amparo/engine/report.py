@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -23,9 +24,18 @@ def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
         "outcome": assessment.outcome,
         "outcome_label": fw.outcome_label(assessment.outcome, lang),
         "explanation": pick(fw.outcome_explain.get(assessment.outcome), lang) or None,
+        "not_in_force_reason": _not_in_force_reason(assessment, lang),
         "factors": [_factor_json(r, lang) for r in assessment.factors],
         "categories": {c.id: assessment.holding(c.id) for c in fw.categories},
         "category_values": dict(assessment.categories),
+        "category_rules": {
+            c.id: {"when": c.when, "note": pick(c.note, lang) or None}
+            for c in fw.categories
+            if c.when is not None or c.note is not None
+        },
+        "determinations": [
+            _determination_json(d, lang) for d in determinations(assessment)
+        ],
         "not_weighed": [
             {
                 "id": item.item.id,
@@ -45,6 +55,76 @@ def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
             r.factor.id for r in assessment.factors if r.factor.unconfirmed
         ],
     }
+
+
+@dataclass(frozen=True)
+class Determination:
+    """A discretionary judgment (a public-safety "threat") and what bears on it.
+
+    The record cannot make the judgment, so it stays unknown; the mitigating and
+    aggravating factors of its category are listed as found or still to find out,
+    each with its citation, and never scored.
+    """
+
+    factor: FactorResult
+    mitigating: tuple[FactorResult, ...]
+    aggravating: tuple[FactorResult, ...]
+
+    def found(self, role: str) -> list[FactorResult]:
+        return [r for r in getattr(self, role) if r.value is True]
+
+    def open(self, role: str) -> list[FactorResult]:
+        return [r for r in getattr(self, role) if r.value is None]
+
+
+def determinations(assessment: Assessment) -> list[Determination]:
+    """The determinations a case's outcome waits on, with their mitigating and
+    aggravating factors: those of categories the record leaves unknown."""
+    if not assessment.in_force:
+        return []
+    out = []
+    for result in assessment.factors:
+        factor = result.factor
+        if factor.role != "determination" or result.value is not None:
+            continue
+        if assessment.categories.get(factor.category) is not None:
+            continue  # settled without it: no criminal conduct to assess, say
+        same = [r for r in assessment.factors if r.factor.category == factor.category]
+        out.append(
+            Determination(
+                result,
+                tuple(r for r in same if r.factor.role == "mitigating"),
+                tuple(r for r in same if r.factor.role == "aggravating"),
+            )
+        )
+    return out
+
+
+def _determination_json(d: Determination, lang: str) -> dict[str, Any]:
+    def brief(r: FactorResult) -> dict[str, Any]:
+        return {
+            "id": r.factor.id,
+            "label": pick(r.factor.label, lang),
+            "citation": [c.to_json() for c in r.factor.cites],
+        }
+
+    return {
+        "factor": d.factor.factor.id,
+        "category": d.factor.factor.category,
+        "label": pick(d.factor.factor.label, lang),
+        "value": None,
+        "mitigating_found": [brief(r) for r in d.found("mitigating")],
+        "aggravating_found": [brief(r) for r in d.found("aggravating")],
+        "mitigating_unknown": [r.factor.id for r in d.open("mitigating")],
+        "aggravating_unknown": [r.factor.id for r in d.open("aggravating")],
+    }
+
+
+def _not_in_force_reason(assessment: Assessment, lang: str) -> str | None:
+    if assessment.in_force:
+        return None
+    gap = assessment.framework.out_of_force_on(assessment.assessed_on)
+    return pick(gap.note, lang) if gap else word("not_in_force", lang)
 
 
 def _factor_json(result: FactorResult, lang: str) -> dict[str, Any]:
@@ -95,14 +175,24 @@ def to_text(assessment: Assessment, lang: str = "en", width: int = 100) -> str:
     explanation = pick(fw.outcome_explain.get(assessment.outcome), lang)
     if explanation:
         lines.append(f"  {explanation}")
+    reason = _not_in_force_reason(assessment, lang)
+    if reason:
+        lines.append(f"  {reason}")
+    awaited = {d.factor.factor.category: d for d in determinations(assessment)}
     for category in fw.categories:
         value = assessment.categories.get(category.id)
         lines.append("")
         lines.append(f"{pick(category.label, lang)} .. {_mark(value, lang)}")
+        if category.note is not None:
+            lines.append(f"  {pick(category.note, lang)}")
+        elif category.when is not None:
+            lines.append(f"  {word('only_if', lang)}: {category.when}")
         for result in assessment.factors:
             if result.factor.category != category.id:
                 continue
             lines.extend(_factor_lines(result, lang, cat, fw))
+        if category.id in awaited:
+            lines.extend(_determination_lines(awaited[category.id], lang))
     if assessment.not_weighed:
         lines.append("")
         lines.append(f"{word('not_weighed', lang)}:")
@@ -163,6 +253,18 @@ def _factor_lines(result: FactorResult, lang: str, cat: Any, fw: Any) -> list[st
         )
     cites = "; ".join(c.short() for c in factor.cites)
     lines.append(f"      [{cites}]")
+    return lines
+
+
+def _determination_lines(d: Determination, lang: str) -> list[str]:
+    lines = [f"  {word('awaits', lang)}: {pick(d.factor.factor.label, lang)}"]
+    for role in ("mitigating", "aggravating"):
+        found = ", ".join(r.factor.id for r in d.found(role)) or word("none", lang)
+        line = f"    {word(role + '_found', lang)}: {found}"
+        still = ", ".join(r.factor.id for r in d.open(role))
+        if still:
+            line += f"; {word('to_find_out', lang)}: {still}"
+        lines.append(line)
     return lines
 
 

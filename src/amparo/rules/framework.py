@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from amparo.errors import ExpressionError, FrameworkLoadError, Problem
 from amparo.facts.catalogue import Catalogue, catalogue
+from amparo.i18n import word
 from amparo.lib.yamlio import read_yaml
 from amparo.rules import expr
 from amparo.rules.citations import Citation, Source, parse_citation
@@ -207,6 +208,8 @@ class Framework:
 
     def outcome_label(self, outcome: str, lang: str) -> str:
         labels = self.outcome_labels.get(outcome, {})
+        if not labels and outcome == "not_in_force":
+            return word("not_in_force", lang)
         return labels.get(lang) or labels.get("en") or outcome
 
 

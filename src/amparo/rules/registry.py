@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -57,7 +58,44 @@ class OfficialOnDay:
 
     day: dt.date
     framework: Framework | None
-    reason: str  # why none was in force (empty when one was)
+    reasons: Mapping[str, str] = field(default_factory=dict)  # lang -> why none was
+
+    @property
+    def reason(self) -> str:
+        """Why none was in force, in English (empty when one was)."""
+        return self.reasons.get("en", "")
+
+    def reason_in(self, lang: str) -> str:
+        return self.reasons.get(lang) or self.reason
+
+
+_NONE_IN_FORCE = {
+    "gap": {
+        "en": "{id} was not in force on {day}: {note}",
+        "es": "{id} no estaba vigente el {day}: {note}",
+    },
+    "before": {
+        "en": "no official framework encoded was in force on {day}; the earliest, "
+        "{id}, took effect on {start}.",
+        "es": "ningún marco oficial codificado estaba vigente el {day}; el primero, "
+        "{id}, entró en vigor el {start}.",
+    },
+    "none": {
+        "en": "no official framework encoded was in force on {day}.",
+        "es": "ningún marco oficial codificado estaba vigente el {day}.",
+    },
+}
+
+
+def _none(day: dt.date, kind: str, **values: object) -> OfficialOnDay:
+    return OfficialOnDay(
+        day,
+        None,
+        {
+            lang: text.format(day=day, **values).strip()
+            for lang, text in _NONE_IN_FORCE[kind].items()
+        },
+    )
 
 
 def official_on(day: dt.date) -> OfficialOnDay:
@@ -78,25 +116,26 @@ def official_on(day: dt.date) -> OfficialOnDay:
         )
         raise FrameworkError(msg)
     if in_force:
-        return OfficialOnDay(day, in_force[0], "")
+        return OfficialOnDay(day, in_force[0])
     for framework in enforcement:
         gap = framework.out_of_force_on(day)
         if gap is not None:
-            note = gap.note.get("en") or ""
             return OfficialOnDay(
-                day, None, f"{framework.id} was not in force on {day}: {note}".strip()
+                day,
+                None,
+                {
+                    lang: text.format(
+                        id=framework.id, day=day, note=gap.note.get(lang, "")
+                    ).strip()
+                    for lang, text in _NONE_IN_FORCE["gap"].items()
+                },
             )
     starts = sorted(p.start for f in enforcement for p in f.in_force)
     if starts and day < starts[0]:
-        return OfficialOnDay(
-            day,
-            None,
-            f"no official framework encoded was in force on {day}; the earliest, "
-            f"{_starting(enforcement, starts[0])}, took effect on {starts[0]}.",
+        return _none(
+            day, "before", id=_starting(enforcement, starts[0]), start=starts[0]
         )
-    return OfficialOnDay(
-        day, None, f"no official framework encoded was in force on {day}."
-    )
+    return _none(day, "none")
 
 
 def _starting(frameworks: list[Framework], day: dt.date) -> str:
