@@ -133,3 +133,19 @@ def test_no_criminal_conduct_leaves_no_determination_to_await() -> None:
     result = amparo.assess(person, "dhs-2021-guidelines", dt.date(2024, 7, 1))
     assert result.categories["public_safety"] is False
     assert amparo.to_json(result)["determinations"] == []
+
+
+def test_unconfirmed_items_are_marked_in_text_and_json() -> None:
+    frank = amparo.load_case(FRANK)
+    result = amparo.assess(frank, "ice-2021-interim")
+    unconfirmed = [r.factor.id for r in result.factors if r.factor.unconfirmed]
+    assert unconfirmed, "the interim memo leaves some items unconfirmed"
+    data = amparo.to_json(result)
+    assert data["unconfirmed"] == unconfirmed
+    marked = {f["id"] for f in data["factors"] if f.get("confidence") == "unconfirmed"}
+    assert marked == set(unconfirmed)
+    text = amparo.to_text(result)
+    for factor_id in unconfirmed:
+        assert f"{factor_id} (" in text
+        line = next(x for x in text.splitlines() if x.strip().startswith(factor_id))
+        assert "(unconfirmed)" in line

@@ -230,6 +230,8 @@ def to_text(assessment: Assessment, lang: str = "en", width: int = 100) -> str:
 def _factor_lines(result: FactorResult, lang: str, cat: Any, fw: Any) -> list[str]:
     factor = result.factor
     role = "" if factor.role in DECISIVE_ROLES else f" ({factor.role})"
+    if factor.unconfirmed:
+        role += f" ({word('unconfirmed', lang)})"
     head = f"  {factor.id}{role} .. {_mark(result.value, lang)}  {pick(factor.label, lang)}"
     lines = [head]
     shown = [
