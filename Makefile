@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 	$(BIN)/python -m pip install --quiet -e . --group test --group lint
+	$(BIN)/python -m compileall -q src  # bytecode, as a regular install has
 	touch $(STAMP)
 
 install: $(STAMP)  ## Create .venv and install amparo with its test and lint tools

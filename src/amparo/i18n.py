@@ -129,8 +129,13 @@ def _as_partial_date(lo: dt.date, hi: dt.date) -> str | None:
     return None
 
 
+_PLAIN = frozenset({bool, int, float, str})
+
+
 def json_value(value: Any) -> Any:
     """A fact value for JSON: exact values plain, spans as ``{min, max}``, dates ISO."""
+    if value is None or type(value) in _PLAIN:
+        return value
     if isinstance(value, tuple):
         lo, hi = (json_value(v) for v in value)
         return lo if lo == hi else {"min": lo, "max": hi}

@@ -15,8 +15,8 @@ unknown facts on the unknown branches of unknown factors. They come in two lists
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from amparo.facts.catalogue import catalogue
 from amparo.rules import expr
@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from amparo.rules.pycompile import Program
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
+    """One question to ask; a named tuple, as thousands are made per second."""
+
     fact: str
     field: str  # where the answer goes in the case document
     prompt: Text
@@ -39,6 +40,17 @@ class Question:
 
     def text(self, lang: str) -> str:
         return self.prompt.get(lang) or self.prompt["en"]
+
+
+@cache
+def _asked_together() -> dict[str, tuple[int, tuple[str, str]]]:
+    """Each fact's place in the catalogue, and the question that asks it: facts
+    asked by the same question (each kind of survivor, say) share one."""
+    cat = catalogue()
+    return {
+        name: (cat.order[name], (fact.field, fact.ask["en"]))
+        for name, fact in cat.facts.items()
+    }
 
 
 def find_questions(
@@ -71,11 +83,21 @@ def find_questions(
             trial = {**rules, factor.id: True, factor.category: True}
             flips = decide(framework, trial)[0] != assessment.outcome
         root = program.roots[index]
-        for leaf in why(program, values, root):
-            unknown = [n for n in program.names[leaf] if _unsettled(facts.get(n))]
-            if not unknown:
-                continue
-            alone = flips and _alone_settles(program, values, root, leaf)
+        if flips:
+            groups = [
+                (names, _alone_settles(program, values, root, leaf))
+                for leaf in why(program, values, root)
+                if (
+                    names := [
+                        n for n in program.names[leaf] if _unsettled(facts.get(n))
+                    ]
+                )
+            ]
+        else:
+            # The facts behind the factor are those of its deciding leaves, in
+            # the same order; no leaf can settle the outcome alone.
+            groups = [([n for n, v in result.facts.items() if _unsettled(v)], False)]
+        for unknown, alone in groups:
             for name in unknown:
                 entry = found.get(name)
                 if entry is None:
@@ -85,29 +107,29 @@ def find_questions(
                     entry[0].append(factor.id)
                 entry[1] = entry[1] or alone
     cat = catalogue()
-    order = cat.order
+    asked = _asked_together()
     ranked = sorted(
         found.items(),
-        key=lambda item: (not item[1][1], -len(item[1][0]), order[item[0]]),
+        key=lambda item: (not item[1][1], -len(item[1][0]), asked[item[0]][0]),
     )
     # Facts asked by the same question (one per value of a list, such as each kind
     # of survivor) become one question, placed where its first fact ranks.
     merged: dict[tuple[str, str], list[Any]] = {}
     for name, (factors, decisive, changes) in ranked:
-        fact = cat[name]
-        key = (fact.field, fact.ask["en"])
+        key = asked[name][1]
         into = merged.get(key)
         if into is None:
-            merged[key] = [fact, [name], list(factors), decisive, changes]
+            merged[key] = [name, [name], factors, decisive, changes]
             continue
         into[1].append(name)
         into[2] += [f for f in factors if f not in into[2]]
         into[3] = into[3] or decisive
     questions: list[Question] = []
     further: list[Question] = []
-    for fact, names, factors, decisive, changes in merged.values():
+    for name, names, factors, decisive, changes in merged.values():
+        fact = cat[name]
         question = Question(
-            fact.id, fact.field, fact.ask, tuple(factors), decisive, tuple(names)
+            name, fact.field, fact.ask, tuple(factors), decisive, tuple(names)
         )
         (questions if changes else further).append(question)
     return tuple(questions), tuple(further)

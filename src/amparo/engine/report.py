@@ -51,9 +51,7 @@ def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
         "further_questions": [
             _question_json(q, lang) for q in assessment.further_questions
         ],
-        "unconfirmed": [
-            r.factor.id for r in assessment.factors if r.factor.unconfirmed
-        ],
+        "unconfirmed": list(fw.unconfirmed_ids),
     }
 
 

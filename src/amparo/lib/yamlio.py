@@ -11,10 +11,17 @@ from typing import Any
 
 import yaml
 
+from amparo.lib import diskcache
+
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
-    """Load one YAML file with the fastest safe loader available."""
+    """Load one YAML file with the fastest safe loader available (kept on disk
+    between runs while the file is unchanged: :mod:`amparo.lib.diskcache`)."""
+    return diskcache.parsed(path, _load)
+
+
+def _load(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_Loader)

@@ -167,6 +167,11 @@ class Framework:
         """Why the framework was not in force on ``day``, where its files say."""
         return next((p for p in self.out_of_force if p.covers(day)), None)
 
+    @cached_property
+    def unconfirmed_ids(self) -> tuple[str, ...]:
+        """The factors that rest on an unconfirmed source, in order."""
+        return tuple(f.id for f in self.factors if f.unconfirmed)
+
     @property
     def unconfirmed(self) -> bool:
         """Whether any rule of the framework rests on an unconfirmed source."""

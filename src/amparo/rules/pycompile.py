@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from amparo.lib import diskcache
 from amparo.rules import expr
 from amparo.rules.expr import BoolOp, Compare, Const, Name, Node, Not, Param
 
@@ -66,7 +67,7 @@ def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
     names = ", ".join(f"v{i}" for i in range(len(builder.slots)))
     source = f"def _run(f, p):\n{body}\n    return ({names}{',' if names else ''})\n"
     namespace: dict[str, Any] = {}
-    exec(compile(source, "<amparo conditions>", "exec"), namespace)
+    exec(diskcache.compiled(source, "<amparo conditions>"), namespace)
     slots = tuple(builder.slots)
     parents = [-1] * len(slots)
     for index, slot in enumerate(slots):
