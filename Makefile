@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help install run test lint fmt typecheck pytest bench clean
+.PHONY: help install run test lint fmt typecheck pytest bench golden clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,6 +39,11 @@ test: lint typecheck pytest  ## Everything CI runs
 
 bench: $(STAMP)  ## Print the benchmark figures
 	$(BIN)/python bench/assess.py
+	$(BIN)/python bench/letters.py
+
+golden: $(STAMP)  ## Rewrite the documents' golden text files on purpose; review the diff
+	AMPARO_UPDATE_GOLDENS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/documents
+	git status --short -- tests/documents/golden
 
 clean:  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

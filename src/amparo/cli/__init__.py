@@ -22,12 +22,13 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from amparo.cli import assess, cases, compare, frameworks
+    from amparo.cli import assess, cases, compare, documents, frameworks
 
     assess.register(app)
     compare.register(app)
     cases.register(app)
     frameworks.register(app)
+    documents.register(app)
 
 
 _register()

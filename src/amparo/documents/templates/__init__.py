@@ -1,0 +1,1 @@
+"""The default DOCX templates; ``build.py`` makes them."""
