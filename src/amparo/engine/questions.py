@@ -96,16 +96,27 @@ def find_questions(
         else:
             # The facts behind the factor are those of its deciding leaves, in
             # the same order; no leaf can settle the outcome alone.
-            groups = [([n for n, v in result.facts.items() if _unsettled(v)], False)]
+            groups = [
+                (
+                    [
+                        n
+                        for n, v in result.facts.items()
+                        if v is None or (type(v) is tuple and v[0] != v[1])
+                    ],
+                    False,
+                )
+            ]
+        factor_id = factor.id
         for unknown, alone in groups:
             for name in unknown:
                 entry = found.get(name)
                 if entry is None:
-                    found[name] = [[factor.id], alone, open_outcome]
+                    found[name] = [[factor_id], alone, open_outcome]
                     continue
-                if factor.id not in entry[0]:
-                    entry[0].append(factor.id)
-                entry[1] = entry[1] or alone
+                if factor_id not in entry[0]:
+                    entry[0].append(factor_id)
+                if alone:
+                    entry[1] = True
     cat = catalogue()
     asked = _asked_together()
     ranked = sorted(
