@@ -22,13 +22,14 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from amparo.cli import assess, cases, compare, documents, frameworks
+    from amparo.cli import assess, cases, cohort, compare, documents, frameworks
 
     assess.register(app)
     compare.register(app)
     cases.register(app)
     frameworks.register(app)
     documents.register(app)
+    cohort.register(app)
 
 
 _register()
