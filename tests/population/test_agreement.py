@@ -28,7 +28,7 @@ from amparo.population.mapping import identity_mapping
 from amparo.population.plan import OFFICIAL, build_plan
 from amparo.population.table import flatten, write_facts
 from amparo.rules.registry import get_framework, official_on
-from amparo.rules.sql import NOT_IN_FORCE
+from amparo.rules.sql import NONE_IN_FORCE
 
 ROOT = Path(__file__).resolve().parents[2]
 HAS_SPARK = importlib.util.find_spec("pyspark") is not None
@@ -64,7 +64,7 @@ def expected_row(facts: dict[str, Any], on: dt.date) -> dict[str, Any]:
     official = official_on(on).framework
     out["official__framework"] = official.id if official else None
     out["official__outcome"] = (
-        out[f"{official.id}__outcome"] if official else NOT_IN_FORCE
+        out[f"{official.id}__outcome"] if official else NONE_IN_FORCE
     )
     return out
 

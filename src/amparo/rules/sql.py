@@ -56,6 +56,9 @@ if TYPE_CHECKING:
 DialectName = Literal["duckdb", "spark"]
 DAY = "__on"  # the column of each row's assessment date
 NOT_IN_FORCE = "not_in_force"
+# The 'official' column where no enforcement framework encoded was in force, as
+# `amparo assess --framework official` says it.
+NONE_IN_FORCE = "none_in_force"
 SPAN_TYPES = ("number", "date")
 SQL_TYPES = {
     "bool": "BOOLEAN",
@@ -517,7 +520,7 @@ def official_sql(
     """The enforcement framework in force on each row's day, and its outcome.
 
     Returns the SQL of two columns: the id of the framework in force (NULL where
-    none is), and that framework's outcome column (``not_in_force`` where none is),
+    none is), and that framework's outcome column (``none_in_force`` where none is),
     reading the outcome columns of the compiled frameworks (``prefixes``: id ->
     prefix, default the id).
 
@@ -539,9 +542,9 @@ def official_sql(
     day_sql = sql.ident(day)
     outcome_sql = (
         f"(CASE WHEN {day_sql} IS NULL THEN {null} "
-        f"ELSE CASE {framework_sql} {picks} ELSE {sql.string(NOT_IN_FORCE)} END END)"
+        f"ELSE CASE {framework_sql} {picks} ELSE {sql.string(NONE_IN_FORCE)} END END)"
         if frameworks
-        else f"(CASE WHEN {day_sql} IS NULL THEN {null} ELSE {sql.string(NOT_IN_FORCE)} END)"
+        else f"(CASE WHEN {day_sql} IS NULL THEN {null} ELSE {sql.string(NONE_IN_FORCE)} END)"
     )
     return framework_sql, outcome_sql
 
