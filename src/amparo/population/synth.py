@@ -27,7 +27,7 @@ FIRST_DAY = dt.date(2021, 2, 18)
 LAST_DAY = dt.date(2025, 12, 31)
 
 # (unknown share, true share) of yes/no facts that differ from the default.
-DEFAULT_BOOL = (0.55, 0.10)
+DEFAULT_BOOL = (0.60, 0.03)  # most characteristics are rare, and rarely recorded
 BOOL_SHARES: dict[str, tuple[float, float]] = {
     "child_in_us": (0.35, 0.40),
     "spouse_in_us": (0.35, 0.30),
