@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The web tests run a second time on this server (skipped if unreachable, except under CI=true).
+AMPARO_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: help install run test lint fmt typecheck pytest bench golden clean
+.PHONY: help install run test lint fmt typecheck pytest chromium bench golden clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -12,14 +14,14 @@ help:  ## List the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet -e . --group test --group lint
+	$(BIN)/python -m pip install --quiet -e ".[web]" --group test --group lint
 	$(BIN)/python -m compileall -q src  # bytecode, as a regular install has
 	touch $(STAMP)
 
 install: $(STAMP)  ## Create .venv and install amparo with its test and lint tools
 
-run: $(STAMP)  ## Assess every example case under protection-first and print the results
-	$(BIN)/amparo assess examples/stories/*.yaml
+run: $(STAMP)  ## The web app on http://127.0.0.1:8000 with a demo organization and the letter's stories (SQLite under var/)
+	$(BIN)/amparo serve --demo
 
 lint: $(STAMP)  ## ruff check and format check
 	$(BIN)/ruff check src tests bench
@@ -32,8 +34,14 @@ fmt: $(STAMP)  ## Format and fix what ruff can
 typecheck: $(STAMP)  ## mypy --strict on the core
 	$(BIN)/mypy
 
-pytest: $(STAMP)  ## The test suite (doctests of the core included)
+chromium:  ## Debian's Chromium for the browser tests (as root with apt-get; else they skip, except under CI=true)
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium not installed: the browser tests will skip"
+
+pytest: $(STAMP) chromium  ## The test suite (doctests of the core included), then the web tests on PostgreSQL
 	$(BIN)/python -m pytest
+	AMPARO_DATABASE_URL=$(AMPARO_POSTGRES_URL) $(BIN)/python -m pytest tests/web
 
 test: lint typecheck pytest  ## Everything CI runs
 

@@ -22,7 +22,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from amparo.cli import assess, cases, cohort, compare, documents, frameworks
+    from amparo.cli import assess, cases, cohort, compare, documents, frameworks, serve
 
     assess.register(app)
     compare.register(app)
@@ -30,6 +30,7 @@ def _register() -> None:
     frameworks.register(app)
     documents.register(app)
     cohort.register(app)
+    serve.register(app)
 
 
 _register()

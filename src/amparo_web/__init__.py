@@ -1,0 +1,1 @@
+"""Amparo's web app: a Django project over the ``amparo`` core (which never imports Django)."""

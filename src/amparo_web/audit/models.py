@@ -1,0 +1,26 @@
+"""The audit log: who viewed, changed, exported or deleted which case, and when."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEntry(models.Model):
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="audit_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(
+        max_length=40
+    )  # case.viewed, case.changed, case.exported…
+    # Not a foreign key: the entry outlives the case it records the deletion of.
+    case_id = models.BigIntegerField(null=True)
+    case_reference = models.CharField(max_length=100, blank=True)
+    detail = models.JSONField(default=dict, blank=True)  # never the case's content
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]

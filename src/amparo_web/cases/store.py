@@ -1,0 +1,72 @@
+"""Reading and writing a case's encrypted document; the only module that touches its keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import amparo
+from amparo_web.lib import crypto
+
+if TYPE_CHECKING:
+    from amparo.cases.model import Case as CaseDocument
+    from amparo_web.accounts.models import Organization
+    from amparo_web.cases.models import Case
+
+DOCUMENT = b"case document"
+PSEUDONYM = b"case pseudonym"
+
+
+def data_key(row: Case) -> bytes:
+    return crypto.unwrap(row.organization.key_id, bytes(row.wrapped_key))
+
+
+def new_row(organization: Organization) -> Case:
+    from amparo_web.cases.models import Case
+
+    row = Case(organization=organization)
+    row.wrapped_key = crypto.wrap(organization.key_id, crypto.new_data_key())
+    return row
+
+
+def write(row: Case, text: str, case: CaseDocument) -> None:
+    """Set the document (validated by the caller) and the fields the list filters on."""
+    key = data_key(row)
+    row.document = crypto.encrypt(key, text.encode(), DOCUMENT)
+    name = (case.person.pseudonym if case.person else None) or ""
+    row.pseudonym = crypto.encrypt(key, name.encode(), PSEUDONYM)
+    row.pseudonym_token = (
+        crypto.search_token(row.organization.key_id, name) if name else ""
+    )
+    row.reference = case.id
+    proceedings = case.proceedings
+    row.office = (proceedings.court or "") if proceedings else ""
+    hearing = proceedings.next_hearing if proceedings else None
+    row.next_hearing = hearing.earliest if hearing is not None else None
+    row.outcome = outcome_of(case)
+
+
+def outcome_of(case: CaseDocument) -> str:
+    try:
+        return amparo.assess(case).outcome
+    except amparo.AmparoError:
+        return ""
+
+
+def read_text(row: Case) -> str:
+    return crypto.decrypt(data_key(row), bytes(row.document), DOCUMENT).decode()
+
+
+def read_case(row: Case) -> CaseDocument:
+    return amparo.parse_case(read_text(row), f"{row.reference}.yaml")
+
+
+def read_pseudonym(row: Case) -> str:
+    return crypto.decrypt(data_key(row), bytes(row.pseudonym), PSEUDONYM).decode()
+
+
+def encrypt_for(row: Case, plaintext: bytes, purpose: bytes) -> bytes:
+    return crypto.encrypt(data_key(row), plaintext, purpose)
+
+
+def decrypt_for(row: Case, blob: bytes | memoryview, purpose: bytes) -> bytes:
+    return crypto.decrypt(data_key(row), bytes(blob), purpose)
