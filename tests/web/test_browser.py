@@ -1,4 +1,5 @@
-"""In Debian's Chromium through Playwright: log in, an intake in Spanish, the assessment, an export.
+"""In Debian's Chromium through Playwright: log in, an intake in Spanish, the assessment, an
+export and the letter.
 
 Skipped with the reason where /usr/bin/chromium is absent (``make test`` installs
 it), except under CI=true, where it must run.
@@ -90,6 +91,16 @@ def test_an_intake_in_spanish_to_the_assessment_and_an_export(
     with page.expect_download() as download:
         page.click("text=Exportar YAML")
     assert "stateless: true" in Path(download.value.path()).read_text()
+    # The letter, in Spanish (the page's language), as DOCX.
+    page.select_option("#letter-kind", "deferred_action")
+    assert page.eval_on_selector("#letter-lang", "e => e.value") == "es"
+    with page.expect_download() as letter:
+        page.click("text=Descargar la carta")
+    assert letter.value.suggested_filename.endswith("deferred_action-es.docx")
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(letter.value.path()).paragraphs)
+    assert "Fictional Client" in text
     assert errors == []  # no CSP violation, nothing failed to load
 
 

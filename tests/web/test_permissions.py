@@ -19,6 +19,7 @@ PAGES: dict[str, tuple[bool, str]] = {
     "cases:import": (False, W),
     "cases:detail": (True, R),
     "cases:export": (True, R),
+    "cases:document": (True, R),
     "cases:edit": (True, W),
     "cases:delete": (True, D),
     "intake:start": (True, W),
@@ -35,7 +36,7 @@ ALLOWED = {
 }
 PUBLIC = {"accounts:login", "set_language"}
 POST_ONLY = {"accounts:logout", "intake:discard", "set_language"}
-DOWNLOADS = {"cases:export"}
+DOWNLOADS = {"cases:export", "cases:document"}
 
 
 def url_names(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
@@ -63,6 +64,8 @@ def _url(name: str, case_pk: int) -> str:
         kwargs["pk"] = case_pk
     if "section" in pattern:
         kwargs["section"] = "person"
+    if "<str:what>" in pattern:
+        kwargs["what"] = "checklist"
     return reverse(name, kwargs=kwargs)
 
 

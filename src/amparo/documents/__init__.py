@@ -49,6 +49,7 @@ __all__ = [
     "load_org",
     "make_document",
     "render",
+    "request_kinds",
     "write_document",
 ]
 
@@ -64,6 +65,13 @@ def _kinds() -> tuple[str, ...]:
 
 
 KINDS = _kinds()
+
+
+def request_kinds(lang: str = "en") -> list[tuple[str, str]]:
+    """Each form of discretion a letter can request: ``(id, label)`` in ``lang``."""
+    from amparo.documents.content.common import kind_label
+
+    return [(kind, kind_label(kind, lang)) for kind in KINDS]
 
 
 def make_document(

@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/", views.show_case, name="detail"),
     path("<int:pk>/edit/", views.edit_case, name="edit"),
     path("<int:pk>/export/", views.export_case, name="export"),
+    path("<int:pk>/documents/<str:what>/", views.download_document, name="document"),
     path("<int:pk>/delete/", views.delete_case, name="delete"),
 ]

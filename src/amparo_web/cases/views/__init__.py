@@ -5,10 +5,12 @@ from __future__ import annotations
 from amparo_web.cases.views.assessment import show_case
 from amparo_web.cases.views.editing import delete_case, edit_case, new_case
 from amparo_web.cases.views.listing import list_cases
+from amparo_web.cases.views.papers import download_document
 from amparo_web.cases.views.transfer import export_case, import_case
 
 __all__ = [
     "delete_case",
+    "download_document",
     "edit_case",
     "export_case",
     "import_case",

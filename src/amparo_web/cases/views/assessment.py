@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 import amparo
+from amparo.documents import request_kinds
 from amparo_web.audit.log import record
 from amparo_web.cases import store
 from amparo_web.cases.access import case_for
@@ -16,9 +17,15 @@ def show_case(request: HttpRequest, pk: int) -> HttpResponse:
     member, row = case_for(request, pk)
     case = store.read_case(row)
     record(member, "case.viewed", row)
-    context: dict[str, object] = {"case": row, "pseudonym": store.read_pseudonym(row)}
+    lang = language()
+    context: dict[str, object] = {
+        "case": row,
+        "pseudonym": store.read_pseudonym(row),
+        "request_kinds": request_kinds(lang),
+        "doc_lang": lang,
+    }
     try:
-        context.update(assessment_context(case, language()))
+        context.update(assessment_context(case, lang))
     except amparo.AmparoError as e:
         context["assessment_error"] = str(e)
     return render(request, "cases/detail.html", context)
