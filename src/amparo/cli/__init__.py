@@ -13,6 +13,10 @@ import typer
 
 from amparo.errors import AmparoError
 
+# No third-party pydantic plugin (an observability hook, say) sees the case
+# documents this process validates; skipping the plugin scan also starts faster.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
