@@ -26,7 +26,16 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from amparo.cli import assess, cases, cohort, compare, documents, frameworks, serve
+    from amparo.cli import (
+        assess,
+        audit,
+        cases,
+        cohort,
+        compare,
+        documents,
+        frameworks,
+        serve,
+    )
 
     assess.register(app)
     compare.register(app)
@@ -35,6 +44,7 @@ def _register() -> None:
     documents.register(app)
     cohort.register(app)
     serve.register(app)
+    audit.register(app)
 
 
 _register()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from amparo_web.audit.chain import append
 from amparo_web.audit.models import AuditEntry
 
 if TYPE_CHECKING:
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
 def record(
     member: Membership, action: str, case: Case | None = None, **detail: Any
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
-        organization=member.organization,
+    return append(
+        member.organization,
         actor=member.user,
         action=action,
         case_id=case.pk if case is not None else None,

@@ -20,7 +20,18 @@ class AuditEntry(models.Model):
     case_id = models.BigIntegerField(null=True)
     case_reference = models.CharField(max_length=100, blank=True)
     detail = models.JSONField(default=dict, blank=True)  # never the case's content
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(db_index=True)
+    # The chain (amparo_web.audit.chain): each entry is numbered within its
+    # organization and carries the hash of the one before, so an edited,
+    # inserted or missing entry shows.
+    seq = models.PositiveBigIntegerField()
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["-at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "seq"], name="audit_one_entry_per_place"
+            )
+        ]
