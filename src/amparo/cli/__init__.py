@@ -29,6 +29,7 @@ def _register() -> None:
     from amparo.cli import (
         assess,
         audit,
+        backup,
         cases,
         cohort,
         compare,
@@ -45,6 +46,7 @@ def _register() -> None:
     cohort.register(app)
     serve.register(app)
     audit.register(app)
+    backup.register(app)
 
 
 _register()
