@@ -11,7 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-PASSPHRASE_ENV = "AMPARO_BACKUP_PASSPHRASE"
+# The name of an environment variable, not a password.
+PASSPHRASE_ENV = "AMPARO_BACKUP_PASSPHRASE"  # nosec B105
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,9 @@ own ``__pycache__``, in ``$AMPARO_CACHE_DIR`` (default
 alone. ``AMPARO_CACHE=0`` turns it off. A cache that cannot be read or written
 is skipped silently: it only ever saves time.
 
+pickle and marshal read only these files, which amparo wrote itself into a
+folder only the user can open (hence the "nosec" marks below).
+
 Keys carry everything the value depends on (the file's path, size and
 modification time; the compiled source itself) and the Python version, so a
 stale entry is never used.
@@ -19,7 +22,7 @@ import hashlib
 import importlib.util
 import marshal
 import os
-import pickle
+import pickle  # nosec B403
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -78,7 +81,8 @@ def compiled(source: str, filename: str) -> CodeType:
     data = _read(name)
     if data is not None:
         try:
-            code = marshal.loads(data)
+            # Amparo's own cache, in the user's private folder.
+            code = marshal.loads(data)  # nosec B302
         except (EOFError, ValueError, TypeError):
             code = None
         if isinstance(code, CodeType):
@@ -98,8 +102,10 @@ def parsed(path: Path, parse: Callable[[Path], Any]) -> Any:
     data = _read(name)
     if data is not None:
         try:
-            return pickle.loads(data)
-        except Exception:
+            # Amparo's own cache, in the user's private folder.
+            return pickle.loads(data)  # nosec B301
+        # A damaged cache entry is rebuilt, never trusted.
+        except Exception:  # nosec B110
             pass
     value = parse(path)
     _write(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

@@ -155,9 +155,8 @@ def parse_mapping(text: str, source: str = "<mapping>") -> Mapping:
         MappingError: every problem found, each with its line.
     """
     try:
-        data = yaml.load(
-            text, Loader=_MarkedLoader
-        )  # a SafeLoader that keeps line numbers
+        # _MarkedLoader is a SafeLoader that keeps line numbers.
+        data = yaml.load(text, Loader=_MarkedLoader)  # nosec B506
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

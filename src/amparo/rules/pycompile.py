@@ -67,7 +67,8 @@ def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
     names = ", ".join(f"v{i}" for i in range(len(builder.slots)))
     source = f"def _run(f, p):\n{body}\n    return ({names}{',' if names else ''})\n"
     namespace: dict[str, Any] = {}
-    exec(diskcache.compiled(source, "<amparo conditions>"), namespace)
+    # Code compiled from amparo's own parsed conditions, never from input.
+    exec(diskcache.compiled(source, "<amparo conditions>"), namespace)  # nosec B102
     slots = tuple(builder.slots)
     parents = [-1] * len(slots)
     for index, slot in enumerate(slots):

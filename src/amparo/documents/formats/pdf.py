@@ -13,7 +13,9 @@ import io
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
+
+# escape() only escapes text for ReportLab's paragraph markup; no XML is parsed.
+from xml.sax.saxutils import escape  # nosec B406
 
 from amparo.documents.errors import DependencyMissingError
 from amparo.documents.model import (
