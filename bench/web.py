@@ -5,9 +5,24 @@ directory, then 20 concurrent users (threads, one keep-alive connection each)
 request the case list, an assessment page and an intake step. Prints p50 and p95
 per page; never fails. Goal (issue 6): p95 under 150 ms.
 
+Two runs, printed separately and labelled:
+
+1. closed loop: each user sends its next request as soon as the last one is answered
+   (no think time). 20 such users are a stress test, far more than 20 people.
+2. with think time: each user pauses a random 0.5-1.5 s between requests, as a
+   person clicking through the app does (``--think``; ``--think 0`` skips this run).
+
     .venv/bin/python bench/web.py [--cases 10000] [--users 20] [--rounds 25]
+        [--think-rounds 10] [--think 0.5-1.5] [--threads 8]
 
 Every request goes to 127.0.0.1 only; the number of requests is bounded.
+
+Reading the closed-loop figure: one waitress process runs Python on one core at a
+time (the GIL), so with 20 users always waiting its p95 is roughly 20 x the time of
+one request (about 15-20 ms, most of it Django template rendering), whatever the
+thread count (``--threads 4`` and ``8`` measure alike). Two processes sharing the
+listening socket roughly halve it on two cores; waitress has no worker processes of
+its own, so that needs a small pre-fork in ``amparo serve`` (not built yet).
 """
 
 from __future__ import annotations
@@ -93,7 +108,12 @@ def wait_until_up(port: int, timeout: float = 60) -> None:
 
 
 def load(
-    port: int, cookie: str, ids: list[int], users: int, rounds: int
+    port: int,
+    cookie: str,
+    ids: list[int],
+    users: int,
+    rounds: int,
+    think: tuple[float, float] = (0.0, 0.0),
 ) -> dict[str, list[float]]:
     pages = {
         "case list": lambda: "/cases/",
@@ -108,6 +128,9 @@ def load(
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         for _ in range(rounds):
             for name, path in pages.items():
+                if think[1] > 0:
+                    # Before each request, the first too: people do not all click at once.
+                    time.sleep(random.uniform(*think))  # not part of the measured time
                 started = time.perf_counter()
                 conn.request("GET", path(), headers={"Cookie": cookie})
                 response = conn.getresponse()
@@ -134,7 +157,14 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=25)
+    parser.add_argument("--think-rounds", type=int, default=10)
+    parser.add_argument(
+        "--think", default="0.5-1.5", help="seconds between requests, MIN-MAX; 0 skips"
+    )
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads")
     args = parser.parse_args()
+    low, _, high = args.think.partition("-")
+    think = (float(low), float(high or low))
     with tempfile.TemporaryDirectory(prefix="amparo-bench-") as data:
         os.environ["AMPARO_DATA_DIR"] = data
         cookie, ids = prepare(args.cases)
@@ -148,7 +178,7 @@ def main() -> None:
                 "--port",
                 str(port),
                 "--threads",
-                "8",
+                str(args.threads),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -156,13 +186,31 @@ def main() -> None:
         try:
             wait_until_up(port)
             load(port, cookie, ids, 2, 2)  # warm: templates, frameworks, connections
-            times = load(port, cookie, ids, args.users, args.rounds)
+            closed = load(port, cookie, ids, args.users, args.rounds)
+            paced = (
+                load(port, cookie, ids, args.users, args.think_rounds, think)
+                if think[1] > 0
+                else None
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(
-        f"{args.users} concurrent users, {args.cases} cases in SQLite, waitress on loopback:"
+    where = (
+        f"{args.cases} cases in SQLite, waitress ({args.threads} threads) on loopback"
     )
+    report(
+        f"{args.users} concurrent users, closed loop (no think time), {where}:", closed
+    )
+    if paced is not None:
+        report(
+            f"{args.users} concurrent users, think time {think[0]}-{think[1]} s "
+            f"between requests, {where}:",
+            paced,
+        )
+
+
+def report(title: str, times: dict[str, list[float]]) -> None:
+    print(title)
     for name, values in times.items():
         ms = sorted(v * 1000 for v in values)
         p95 = ms[max(0, round(len(ms) * 0.95) - 1)]

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "amparo_web.audit",
     "amparo_web.cases",
     "amparo_web.intake",
+    "amparo_web.requests_app",
 ]
 
 MIDDLEWARE = [
@@ -47,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "amparo_web.accounts.password.OneTimePasswordMiddleware",
 ]
 
 ROOT_URLCONF = "amparo_web.urls"
@@ -72,6 +74,10 @@ TEMPLATES = [
 DATABASES = {
     "default": database_settings(os.getenv("AMPARO_DATABASE_URL"), AMPARO_DATA_DIR)
 }
+# Keep each server thread's connection between requests (SQLite: no reconnect and
+# PRAGMAs per request), checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.getenv("AMPARO_DB_CONN_MAX_AGE", "600"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]

@@ -13,5 +13,6 @@ urlpatterns = [
     path("cases/", include("amparo_web.cases.urls")),
     path("cases/", include("amparo_web.intake.urls")),
     path("audit/", include("amparo_web.audit.urls")),
+    path("", include("amparo_web.requests_app.urls")),
 ]
 __all__ = ["i18n_patterns", "urlpatterns"]

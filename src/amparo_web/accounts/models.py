@@ -33,6 +33,8 @@ class Membership(models.Model):
         Organization, on_delete=models.CASCADE, related_name="members"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Set when an admin hands out a one-time password; cleared by the user's own change.
+    must_change_password = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return f"{self.user} ({self.role}) @ {self.organization}"

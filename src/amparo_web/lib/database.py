@@ -35,8 +35,11 @@ def _sqlite(path: Path) -> dict[str, Any]:
         "NAME": path,
         # WAL lets readers go on while one request writes; IMMEDIATE avoids
         # "database is locked" on upgrade from a read to a write transaction.
+        # synchronous=NORMAL is safe with WAL (a power cut may lose the last
+        # commits, never corrupt the file) and saves an fsync per commit.
         "OPTIONS": {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; "
+            "PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         },
     }

@@ -1,21 +1,23 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 import amparo
 from amparo.documents import request_kinds
 from amparo_web.audit.log import record
-from amparo_web.cases import store
+from amparo_web.cases import memo, store
 from amparo_web.cases.access import case_for
 from amparo_web.cases.explain import assessment_context
+from amparo_web.cases.models import Case
 from amparo_web.cases.outcomes import language
 
 
 def show_case(request: HttpRequest, pk: int) -> HttpResponse:
     """The case's assessment: protection-first with its reasons, and the comparison."""
     member, row = case_for(request, pk)
-    case = store.read_case(row)
     record(member, "case.viewed", row)
     lang = language()
     context: dict[str, object] = {
@@ -24,8 +26,12 @@ def show_case(request: HttpRequest, pk: int) -> HttpResponse:
         "request_kinds": request_kinds(lang),
         "doc_lang": lang,
     }
-    try:
-        context.update(assessment_context(case, lang))
-    except amparo.AmparoError as e:
-        context["assessment_error"] = str(e)
+    context.update(memo.cached(memo.key_for(row, lang), lambda: _assess(row, lang)))
     return render(request, "cases/detail.html", context)
+
+
+def _assess(row: Case, lang: str) -> dict[str, Any]:
+    try:
+        return assessment_context(store.read_case(row), lang)
+    except amparo.AmparoError as e:
+        return {"assessment_error": str(e)}

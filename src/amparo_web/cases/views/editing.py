@@ -11,7 +11,7 @@ import amparo
 from amparo.cases.load import dump_case_yaml
 from amparo_web.accounts.access import require_edit
 from amparo_web.audit.log import record
-from amparo_web.cases import documents, store
+from amparo_web.cases import documents, memo, store
 from amparo_web.cases.access import case_for, case_to_delete
 from amparo_web.cases.forms import DocumentForm, NewCaseForm
 from amparo_web.cases.models import Case
@@ -91,6 +91,7 @@ def delete_case(request: HttpRequest, pk: int) -> HttpResponse:
             record(member, "case.deleted", row)
             # The wrapped data key goes with the row: what any backup holds can't be read.
             row.delete()
+        memo.forget(member.organization_id, pk)  # no plaintext left in this process
         messages.success(request, _("Case deleted for good."))
         return redirect("cases:list")
     return render(request, "cases/delete.html", {"case": row})
