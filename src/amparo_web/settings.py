@@ -29,11 +29,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "amparo_web.accounts",
     "amparo_web.audit",
     "amparo_web.cases",
     "amparo_web.intake",
     "amparo_web.requests_app",
+    "amparo_web.reports",
 ]
 
 MIDDLEWARE = [
@@ -47,7 +50,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "amparo_web.accounts.sessions.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "amparo_web.accounts.two_factor.TwoFactorMiddleware",
     "amparo_web.accounts.password.OneTimePasswordMiddleware",
 ]
 
@@ -90,6 +96,19 @@ LOGIN_REDIRECT_URL = "cases:list"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end when the browser closes, after AMPARO_SESSION_IDLE_MINUTES without a
+# request, and SESSION_COOKIE_AGE after sign-in however busy (accounts/sessions.py).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = int(os.getenv("AMPARO_SESSION_MAX_HOURS", "12")) * 3600
+AMPARO_SESSION_IDLE_MINUTES = int(os.getenv("AMPARO_SESSION_IDLE_MINUTES", "30"))
+# Two-factor sign-in (TOTP) for admins and attorneys; 0 only for tests and demos.
+AMPARO_REQUIRE_2FA = os.getenv("AMPARO_REQUIRE_2FA", "1") != "0"
+OTP_TOTP_ISSUER = "Amparo"
+# Sign-in rate limit (accounts/throttle.py).
+AMPARO_LOGIN_MAX_FAILURES = 5
+AMPARO_LOGIN_MAX_FAILURES_PER_IP = 20
+AMPARO_LOGIN_WINDOW_MINUTES = 15
+AMPARO_LOGIN_LOCK_MINUTES = 15
 SESSION_COOKIE_SAMESITE = "Lax"
 # AMPARO_HTTPS=1: the app is served over HTTPS (production, behind a TLS proxy
 # that sets X-Forwarded-Proto). Plain http stays for 127.0.0.1, where a Secure

@@ -14,5 +14,6 @@ urlpatterns = [
     path("cases/", include("amparo_web.intake.urls")),
     path("audit/", include("amparo_web.audit.urls")),
     path("", include("amparo_web.requests_app.urls")),
+    path("reports/", include("amparo_web.reports.urls")),
 ]
 __all__ = ["i18n_patterns", "urlpatterns"]

@@ -63,6 +63,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, settings):  # type: ignor
     # Argon2 is slow on purpose (about 100 MB and a few hundred ms a hash); the
     # tests make hundreds of users. test_accounts checks the real setting.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests sign in with force_login; test_security_login turns two-factor back on.
+    settings.AMPARO_REQUIRE_2FA = False
     crypto.clear_caches()
     yield folder
     crypto.clear_caches()

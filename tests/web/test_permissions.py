@@ -43,6 +43,14 @@ PAGES: dict[str, tuple[bool, str]] = {
     "pdrequests:offices": (False, R),
     "pdrequests:save_office": (False, A),
     "pdrequests:digest_mail": (False, A),
+    # Two-factor sign-in: every signed-in member (required for admins and attorneys).
+    "accounts:two_factor": (False, R),
+    "accounts:two_factor_verify": (False, R),
+    "accounts:member_two_factor": (False, A),
+    # Reports: administrators and attorneys (the D set), see reports/access.py.
+    "reports:index": (False, D),
+    "reports:chart": (False, D),
+    "reports:export": (False, D),
 }
 ALLOWED = {
     R: {"admin", "attorney", "paralegal", "viewer", "outsider"},
@@ -53,6 +61,7 @@ ALLOWED = {
 PUBLIC = {"accounts:login", "set_language"}
 POST_ONLY = {"accounts:logout", "intake:discard", "set_language"}
 DOWNLOADS = {"cases:export", "cases:document"}
+DOWNLOADS |= {"reports:chart", "reports:export"}  # an SVG image and a CSV
 
 
 def url_names(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:

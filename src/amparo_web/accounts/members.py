@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
 
 from amparo_web.accounts.access import require_audit
 from amparo_web.accounts.forms import InviteForm, MemberForm, RoleForm
@@ -160,3 +161,22 @@ def reset_password(request: HttpRequest) -> HttpResponse:
         "accounts/member_password.html",
         {"username": target.user.get_username(), "password": password},
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reset_two_factor(request: HttpRequest) -> HttpResponse:
+    """For a member who lost their device: they enrol again at their next sign-in."""
+    admin = require_audit(request)
+    form = MemberForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return redirect("accounts:members")
+    with transaction.atomic():
+        target = _target(request, admin, form)
+        if target.pk == admin.pk:
+            messages.error(request, _("Ask another administrator to do this."))
+            return redirect("accounts:members")
+        TOTPDevice.objects.filter(user=target.user).delete()
+        record(admin, "member.two_factor_reset", username=target.user.get_username())
+    messages.success(request, _("Two-factor sign-in reset."))
+    return redirect("accounts:members")

@@ -51,3 +51,14 @@ class Membership(models.Model):
     @property
     def can_audit(self) -> bool:
         return self.role == self.Role.ADMIN
+
+
+class LoginFailure(models.Model):
+    """One failed sign-in; enough of them in a short time locks the username or address.
+
+    Kept in the database, not the cache, so every server process sees the same count.
+    """
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, db_index=True)
+    at = models.DateTimeField(db_index=True)

@@ -47,6 +47,8 @@ class OneTimePasswordMiddleware:
         if isinstance(found, Membership) and found.must_change_password:
             allowed = (
                 reverse("accounts:password"),
+                reverse("accounts:two_factor"),
+                reverse("accounts:two_factor_verify"),
                 reverse("accounts:logout"),
                 reverse("set_language"),
             )
