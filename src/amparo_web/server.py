@@ -29,6 +29,12 @@ def run(host: str, port: int, demo: bool, threads: int) -> None:
             typer.echo(
                 f"Demo: {count} cases loaded. Log in as user {user!r} with password {password!r}."
             )
+            if settings.AMPARO_REQUIRE_2FA:
+                typer.echo(
+                    "The demo user is an administrator: at first login, enrol an "
+                    "authenticator app (TOTP). To look around without one, start with "
+                    "AMPARO_REQUIRE_2FA=0 (never in production)."
+                )
         else:
             typer.echo(
                 "Demo: the database already has data; nothing loaded. Forgot the demo password? "
