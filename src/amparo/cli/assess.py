@@ -46,8 +46,9 @@ def assess(
     texts: list[str] = []
     for case in loaded:
         when = day or case.assessed_on or dt.date.today()
-        if framework == OFFICIAL and official_on(when).framework is None:
-            reason = official_on(when).reason_in(lang.value)
+        found = official_on(when) if framework == OFFICIAL else None
+        if found is not None and found.framework is None:
+            reason = found.reason_in(lang.value)
             objects.append(
                 {
                     "case_id": case.id,
@@ -60,7 +61,8 @@ def assess(
             head = f"{case.id} ({when.isoformat()}): "
             texts.append(textwrap.fill(head + reason, width=100) + "\n")
             continue
-        result = amparo.assess(case, framework, when)
+        chosen = found.framework if found is not None else None
+        result = amparo.assess(case, chosen or framework, when)
         if as_json:
             objects.append(amparo.to_json(result, lang.value))
         else:

@@ -7,7 +7,7 @@ from typing import Any
 
 from amparo.engine.assess import Assessment
 from amparo.engine.compare import Comparison, Flag
-from amparo.engine.report import to_json
+from amparo.engine.report import not_in_force_reason, to_json
 from amparo.facts.catalogue import catalogue
 from amparo.i18n import format_value, json_value, pick, word
 from amparo.rules.framework import DECISIVE_ROLES
@@ -235,9 +235,7 @@ def _decisive_lines(result: Assessment, lang: str) -> list[str]:
     framework = result.framework
     head = f"  {framework.id}"
     if not result.in_force:
-        gap = framework.out_of_force_on(result.assessed_on)
-        note = pick(gap.note, lang) if gap else word("not_in_force", lang)
-        return [f"{head}: {note}"]
+        return [f"{head}: {not_in_force_reason(result, lang)}"]
     facts: dict[str, Any] = {}
     awaits: list[str] = []
     for r in result.factors:

@@ -24,7 +24,7 @@ def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
         "outcome": assessment.outcome,
         "outcome_label": fw.outcome_label(assessment.outcome, lang),
         "explanation": pick(fw.outcome_explain.get(assessment.outcome), lang) or None,
-        "not_in_force_reason": _not_in_force_reason(assessment, lang),
+        "not_in_force_reason": not_in_force_reason(assessment, lang),
         "factors": [_factor_json(r, lang) for r in assessment.factors],
         "categories": {c.id: assessment.holding(c.id) for c in fw.categories},
         "category_values": dict(assessment.categories),
@@ -118,7 +118,8 @@ def _determination_json(d: Determination, lang: str) -> dict[str, Any]:
     }
 
 
-def _not_in_force_reason(assessment: Assessment, lang: str) -> str | None:
+def not_in_force_reason(assessment: Assessment, lang: str) -> str | None:
+    """Why the framework was not in force on the date assessed (None when it was)."""
     if assessment.in_force:
         return None
     gap = assessment.framework.out_of_force_on(assessment.assessed_on)
@@ -173,7 +174,7 @@ def to_text(assessment: Assessment, lang: str = "en", width: int = 100) -> str:
     explanation = pick(fw.outcome_explain.get(assessment.outcome), lang)
     if explanation:
         lines.append(f"  {explanation}")
-    reason = _not_in_force_reason(assessment, lang)
+    reason = not_in_force_reason(assessment, lang)
     if reason:
         lines.append(f"  {reason}")
     awaited = {d.factor.factor.category: d for d in determinations(assessment)}
