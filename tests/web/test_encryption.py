@@ -115,8 +115,44 @@ def test_another_organizations_key_cannot_open_a_case(
 
     from amparo_web.lib import crypto
 
+    row = stories[0]
     with pytest.raises(InvalidTag):
-        crypto.unwrap(other_organization.key_id, bytes(stories[0].wrapped_key))
+        crypto.unwrap_case(
+            other_organization.key_id, row.key_id, bytes(row.wrapped_key)
+        )
+
+
+def test_the_master_key_alone_cannot_open_a_case(stories) -> None:
+    """The wrapping needs the case's vault secret too: not the organization key alone,
+    not another case's secret."""
+    from cryptography.exceptions import InvalidTag
+
+    from amparo_web.lib import crypto, keyvault
+
+    row, other = stories[0], stories[1]
+    org = row.organization.key_id
+    for purpose in (b"case data key", crypto.CASE_KEY + row.key_id.bytes):
+        with pytest.raises(InvalidTag):
+            crypto.decrypt(
+                crypto.organization_key(org), bytes(row.wrapped_key), purpose
+            )
+    stolen = keyvault.get(crypto.vault(), other.key_id)
+    with pytest.raises(InvalidTag):
+        crypto.decrypt(
+            crypto.case_wrapping_key(org, row.key_id, stolen),
+            bytes(row.wrapped_key),
+            crypto.CASE_KEY + row.key_id.bytes,
+        )
+
+
+def test_the_key_vault_is_created_private_and_apart(stories, data_dir: Path) -> None:
+    vault = data_dir / "amparo.vault"
+    assert stat.S_IMODE(vault.stat().st_mode) == 0o600
+    with sqlite3.connect(vault) as db:
+        ids = {bytes(r[0]) for r in db.execute("SELECT id FROM case_secret")}
+    assert {row.key_id.bytes for row in stories} <= ids
+    with connection.cursor() as cursor:  # the app's database has no vault table
+        assert "case_secret" not in connection.introspection.table_names(cursor)
 
 
 def test_the_master_key_can_come_from_the_environment(monkeypatch, stories) -> None:

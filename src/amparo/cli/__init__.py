@@ -35,6 +35,7 @@ def _register() -> None:
         compare,
         documents,
         frameworks,
+        retention,
         serve,
     )
 
@@ -47,6 +48,7 @@ def _register() -> None:
     serve.register(app)
     audit.register(app)
     backup.register(app)
+    retention.register(app)
 
 
 _register()

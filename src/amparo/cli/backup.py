@@ -59,7 +59,8 @@ def backup(
 ) -> None:
     """Write an encrypted, consistent backup of the web app's database (safe while it
     runs). The passphrase comes from AMPARO_BACKUP_PASSPHRASE or a prompt; the master
-    key is never in a backup: keep amparo.key (or AMPARO_MASTER_KEY) apart."""
+    key and the key vault are never in a backup: keep amparo.key (or AMPARO_MASTER_KEY)
+    and amparo.vault apart."""
     module, database = _web()
     try:
         manifest = module.write_backup(database, out, _passphrase(confirm=True))
@@ -81,13 +82,25 @@ def restore(
     ] = False,
 ) -> None:
     """Restore a backup into AMPARO_DATA_DIR: checked whole, or nothing is changed. The
-    cases read again only with the same master key."""
+    cases read again only with the same master key and key vault (amparo.vault); cases
+    deleted since the backup was made are left out, and counted."""
     module, database = _web()
+    vault = importlib.import_module("amparo_web.lib.keyvault")
+    datadir = importlib.import_module("amparo_web.lib.datadir")
     try:
         manifest = module.restore_backup(
-            backup_file, database, _passphrase(confirm=False), replace=force
+            backup_file,
+            database,
+            _passphrase(confirm=False),
+            replace=force,
+            vault=vault.vault_path(datadir.data_dir()),
         )
     except module.BackupError as e:
         typer.echo(f"Error: {e}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"Restored {database} from the backup of {manifest['created']}.")
+    if manifest["shredded"]:
+        typer.echo(
+            f"Left out {manifest['shredded']} case(s) deleted for good since the backup "
+            f"(their keys are destroyed): {', '.join(manifest['shredded_references'])}"
+        )

@@ -28,3 +28,16 @@ class RoleForm(forms.Form):
 
 class MemberForm(forms.Form):
     member = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RetentionForm(forms.Form):
+    retention_days = forms.IntegerField(
+        label=_("Delete closed cases after (days)"),
+        required=False,
+        min_value=1,
+        max_value=36500,
+        help_text=_(
+            "Leave empty to keep closed cases until someone deletes them. Deletion "
+            "is for good: no backup can bring a deleted case back."
+        ),
+    )

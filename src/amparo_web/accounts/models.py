@@ -14,6 +14,10 @@ class Organization(models.Model):
     # Salt of the organization's encryption key; the key itself never enters the database.
     key_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Closed cases are deleted this many days after they were closed; None keeps them.
+    retention_days = models.PositiveIntegerField(
+        _("retention period (days)"), null=True, blank=True
+    )
 
     def __str__(self) -> str:
         return self.name

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from amparo_web.accounts import login, members, password, two_factor
+from amparo_web.accounts import login, members, organization, password, two_factor
 
 app_name = "accounts"
 urlpatterns = [
@@ -19,4 +19,5 @@ urlpatterns = [
     path("members/activate/", members.activate, name="member_activate"),
     path("members/password/", members.reset_password, name="member_password"),
     path("members/two-factor/", members.reset_two_factor, name="member_two_factor"),
+    path("organization/", organization.settings, name="organization"),
 ]

@@ -4,6 +4,11 @@ Stored in clear, deliberately, for search and filters: the organization's own
 reference, the protection-first outcome, the immigration court ("office") and the
 next hearing date. Everything else — the pseudonym, the narrative, every fact —
 exists only as AES-256-GCM ciphertext (see ``amparo_web.lib.crypto``).
+
+``key_id`` names the case's secret in the key vault (``amparo_web.lib.keyvault``):
+the wrapped data key can be unwrapped only while that secret exists. ``closed_on``
+is the day the case was closed (None while open); the organization's retention
+period counts from it (``amparo_web.cases.deletion``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ class Case(models.Model):
         _("next hearing"), null=True, blank=True, db_index=True
     )
     wrapped_key = models.BinaryField()
+    # The case's secret in the key vault; destroyed with the case (crypto-shredding).
+    key_id = models.UUIDField(unique=True, editable=False)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, db_index=True)
     document = (
         models.BinaryField()
     )  # the case document as written (YAML or JSON), encrypted
@@ -57,3 +65,7 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None

@@ -17,15 +17,24 @@ PSEUDONYM = b"case pseudonym"
 
 
 def data_key(row: Case) -> bytes:
-    return crypto.unwrap(row.organization.key_id, bytes(row.wrapped_key))
+    """The case's data key; ``keyvault.Shredded`` once the case was deleted for good."""
+    return crypto.unwrap_case(
+        row.organization.key_id, row.key_id, bytes(row.wrapped_key)
+    )
 
 
 def new_row(organization: Organization) -> Case:
+    """An unsaved case with a new data key, wrapped under the vault (see lib/crypto)."""
     from amparo_web.cases.models import Case
 
     row = Case(organization=organization)
-    row.wrapped_key = crypto.wrap(organization.key_id, crypto.new_data_key())
+    row.key_id, row.wrapped_key = crypto.new_case_key(organization.key_id)
     return row
+
+
+def shred(row: Case) -> None:
+    """Destroy the case's vault secret: no copy of its data key opens again."""
+    crypto.shred(row.key_id)
 
 
 def write(row: Case, text: str, case: CaseDocument) -> None:

@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/export/", views.export_case, name="export"),
     path("<int:pk>/documents/<str:what>/", views.download_document, name="document"),
     path("<int:pk>/delete/", views.delete_case, name="delete"),
+    path("<int:pk>/close/", views.close_case, name="close"),
+    path("<int:pk>/reopen/", views.reopen_case, name="reopen"),
 ]

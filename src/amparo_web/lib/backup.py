@@ -3,9 +3,18 @@
 A backup is the database copied with SQLite's online backup API (consistent
 while the app runs), with a small manifest, encrypted with AES-256-GCM under a key
 derived (scrypt) from a passphrase the operator keeps. Case documents inside are
-already encrypted under their wrapped data keys; the master key (``amparo.key``
-or ``AMPARO_MASTER_KEY``) is never in a backup, so a stolen backup and its
-passphrase still reveal no case. Restoring needs the same master key.
+already encrypted under their wrapped data keys; neither the master key
+(``amparo.key`` or ``AMPARO_MASTER_KEY``) nor the key vault (``amparo.vault``, see
+``amparo_web.lib.keyvault``) is ever in a backup, so a stolen backup and its
+passphrase still reveal no case. Restoring needs the same master key and vault.
+
+A case deleted after a backup was made has lost its vault secret: the backup still
+holds its wrapped key, which nothing can unwrap any more. Restoring such a backup
+drops those cases (with their intake drafts and requests) from the restored
+database and says how many; the backup file itself is left as it was. A backup
+made before the key vault existed (cases wrapped under the organization key alone)
+is refused while a vault exists: restoring it would bring back every case deleted
+since, readable with the master key.
 
 File layout: ``MAGIC``, a 16-byte salt, a 12-byte nonce, then the ciphertext of
 ``manifest JSON + "\\n" + database bytes``; the magic is authenticated too.
@@ -19,12 +28,15 @@ import json
 import os
 import sqlite3
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from amparo_web.lib import keyvault
 
 MAGIC = b"AMPARO-BACKUP-1\n"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -100,9 +112,20 @@ def read_backup(path: Path, passphrase: str) -> tuple[dict[str, Any], bytes]:
 
 
 def restore_backup(
-    path: Path, database: Path, passphrase: str, replace: bool = False
+    path: Path,
+    database: Path,
+    passphrase: str,
+    replace: bool = False,
+    vault: Path | None = None,
 ) -> dict[str, Any]:
-    """Put the backup's database at ``database``: whole and checked, or not at all."""
+    """Put the backup's database at ``database``: whole and checked, or not at all.
+
+    ``vault`` is the key vault (by default ``amparo.vault`` beside the database).
+    Cases whose vault secret is gone were deleted for good since the backup: they
+    are dropped, and the returned manifest says how many (``"shredded"``) and which
+    references (``"shredded_references"``).
+    """
+    vault = vault if vault is not None else keyvault.vault_path(database.parent)
     manifest, data = read_backup(path, passphrase)
     if database.exists() and not replace:
         msg = (
@@ -123,6 +146,8 @@ def restore_backup(
         if ok != "ok":
             msg = f"{path}: the database inside fails SQLite's integrity check ({ok})."
             raise BackupError(msg)
+        manifest["shredded_references"] = drop_shredded(Path(temp), vault)
+        manifest["shredded"] = len(manifest["shredded_references"])
         for suffix in ("-wal", "-shm"):  # journals of the database being replaced
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         os.replace(temp, database)
@@ -130,6 +155,90 @@ def restore_backup(
         Path(temp).unlink(missing_ok=True)
         raise
     return manifest
+
+
+def drop_shredded(database: Path, vault: Path) -> list[str]:
+    """Delete from ``database`` the cases whose vault secret is gone; their references."""
+    db = sqlite3.connect(database, isolation_level=None)
+    try:
+        db.execute("PRAGMA secure_delete=ON")
+        tables = {
+            r[0]
+            for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if "cases_case" not in tables:
+            return []
+        columns = {r[1] for r in db.execute("PRAGMA table_info(cases_case)")}
+        count = db.execute("SELECT count(*) FROM cases_case").fetchone()[0]
+        if "key_id" not in columns:
+            if count and vault.exists():
+                msg = (
+                    "this backup predates the key vault: restoring it would bring back, "
+                    "readable, every case deleted since. Destroy it; restore a newer one."
+                )
+                raise BackupError(msg)
+            return []
+        if count and not vault.exists():
+            msg = (
+                f"no key vault at {vault}: put amparo.vault back beside amparo.key "
+                "first; without it no case in the backup can be read."
+            )
+            raise BackupError(msg)
+        rows = db.execute("SELECT id, reference, key_id FROM cases_case").fetchall()
+        keys = {pk: _uuid(key) for pk, _ref, key in rows}
+        alive = keyvault.present(vault, [k for k in keys.values() if k is not None])
+        gone = [(pk, ref) for pk, ref, _key in rows if keys[pk] not in alive]
+        if gone:
+            db.execute("BEGIN IMMEDIATE")
+            _delete_with_dependents(db, "cases_case", [pk for pk, _ref in gone])
+            db.execute("COMMIT")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return sorted(ref for _pk, ref in gone)
+    finally:
+        db.close()
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return uuid.UUID(bytes=value) if len(value) == 16 else uuid.UUID(value.decode())
+    return uuid.UUID(str(value))
+
+
+def _delete_with_dependents(db: sqlite3.Connection, table: str, ids: list[int]) -> None:
+    """Delete rows and, first, the rows that point at them (Django's CASCADE, by hand:
+    its SQLite schema declares the foreign keys, not what happens on delete)."""
+    if not ids:
+        return
+    tables = [
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    ]
+    for child in tables:
+        for fk in db.execute(f'PRAGMA foreign_key_list("{child}")').fetchall():
+            if fk[2] != table:
+                continue
+            column = fk[3]
+            child_ids = _select_ids(db, child, column, ids)
+            _delete_with_dependents(db, child, child_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f'DELETE FROM "{table}" WHERE id IN ({marks})'  # nosec B608
+        db.execute(sql, chunk)  # the table's name comes from sqlite_master
+
+
+def _select_ids(
+    db: sqlite3.Connection, table: str, column: str, ids: list[int]
+) -> list[int]:
+    found: list[int] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        # The names come from sqlite_master and foreign_key_list, the values are bound.
+        sql = f'SELECT id FROM "{table}" WHERE "{column}" IN ({marks})'  # nosec B608
+        found += [r[0] for r in db.execute(sql, chunk)]
+    return found
 
 
 def _write_atomic(out: Path, data: bytes) -> None:

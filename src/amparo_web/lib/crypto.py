@@ -1,9 +1,16 @@
-"""Envelope encryption: each case has its own data key, wrapped by its organization's key.
+"""Envelope encryption: each case has its own data key, wrapped under a key only the
+live deployment can rebuild.
 
 The organization key is derived (HKDF-SHA256) from a master key kept outside the
 database: ``AMPARO_MASTER_KEY`` (base64 of 32 bytes) or the file ``amparo.key`` in the
-data directory, created with 0600 permissions on first use. Deleting a case deletes
-its wrapped data key, and with it every copy of the case's ciphertext (crypto-shredding).
+data directory, created with 0600 permissions on first use. A case's data key is
+wrapped under a key derived from its organization key AND a random secret of that
+case alone, kept in the key vault (``amparo_web.lib.keyvault``, the file
+``amparo.vault`` beside ``amparo.key``, never in the database nor in a backup).
+
+Deleting a case destroys its vault secret (:func:`shred`). From then on its wrapped
+data key — in the database's free pages, in a PostgreSQL dead tuple, in any backup
+old or new — cannot be unwrapped, even with the master key: crypto-shredding.
 
 Ciphertext layout: a 12-byte random nonce, then AES-256-GCM's output. The associated
 data binds each ciphertext to its purpose, so a blob cannot be swapped for another.
@@ -25,6 +32,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from amparo_web.lib import keyvault
 from amparo_web.lib.datadir import secret_file
 
 NONCE_BYTES = 12
@@ -35,6 +43,7 @@ def clear_caches() -> None:
     _key_file.cache_clear()
     organization_key.cache_clear()
     _search_key.cache_clear()
+    keyvault.close_readers()
 
 
 def master_key() -> bytes:
@@ -79,12 +88,50 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def wrap(org_key_id: uuid.UUID, data_key: bytes) -> bytes:
-    return encrypt(organization_key(org_key_id), data_key, b"case data key")
+# The associated data of a wrapped case key (plus the case's vault id).
+CASE_KEY = b"case data key, vault-bound "
 
 
-def unwrap(org_key_id: uuid.UUID, wrapped: bytes) -> bytes:
-    return decrypt(organization_key(org_key_id), wrapped, b"case data key")
+def vault() -> Path:
+    return keyvault.vault_path(Path(settings.AMPARO_DATA_DIR))
+
+
+def case_wrapping_key(
+    org_key_id: uuid.UUID, case_key_id: uuid.UUID, secret: bytes
+) -> bytes:
+    """HKDF over the organization key, salted with the case's vault secret: both are needed."""
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=secret,
+        info=b"amparo case wrapping key " + org_key_id.bytes + case_key_id.bytes,
+    )
+    return hkdf.derive(organization_key(org_key_id))
+
+
+def new_case_key(org_key_id: uuid.UUID) -> tuple[uuid.UUID, bytes]:
+    """A new case's vault id and its data key wrapped (the secret is stored first)."""
+    case_key_id, secret = keyvault.create(vault())
+    return case_key_id, wrap_with(org_key_id, case_key_id, secret, new_data_key())
+
+
+def wrap_with(
+    org_key_id: uuid.UUID, case_key_id: uuid.UUID, secret: bytes, data_key: bytes
+) -> bytes:
+    key = case_wrapping_key(org_key_id, case_key_id, secret)
+    return encrypt(key, data_key, CASE_KEY + case_key_id.bytes)
+
+
+def unwrap_case(org_key_id: uuid.UUID, case_key_id: uuid.UUID, wrapped: bytes) -> bytes:
+    """The case's data key; :class:`keyvault.Shredded` once its secret is destroyed."""
+    secret = keyvault.get(vault(), case_key_id)
+    key = case_wrapping_key(org_key_id, case_key_id, secret)
+    return decrypt(key, wrapped, CASE_KEY + case_key_id.bytes)
+
+
+def shred(case_key_id: uuid.UUID) -> bool:
+    """Destroy a case's vault secret: no copy of its data key can be unwrapped again."""
+    return keyvault.destroy(vault(), case_key_id)
 
 
 @lru_cache(maxsize=256)

@@ -37,9 +37,13 @@ def _sqlite(path: Path) -> dict[str, Any]:
         # "database is locked" on upgrade from a read to a write transaction.
         # synchronous=NORMAL is safe with WAL (a power cut may lose the last
         # commits, never corrupt the file) and saves an fsync per commit.
+        # secure_delete=ON zeroes deleted rows and freed pages, so a deleted case's
+        # ciphertext and wrapped key do not linger in the file's free pages; after a
+        # deletion the WAL is checkpointed and truncated (cases/deletion.py). The
+        # shredding guarantee itself comes from the key vault (lib/keyvault.py).
         "OPTIONS": {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; "
-            "PRAGMA synchronous=NORMAL;",
+            "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
             "transaction_mode": "IMMEDIATE",
         },
     }

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -11,8 +12,9 @@ import amparo
 from amparo.cases.load import dump_case_yaml
 from amparo_web.accounts.access import require_edit
 from amparo_web.audit.log import record
-from amparo_web.cases import documents, memo, store
+from amparo_web.cases import documents, store
 from amparo_web.cases.access import case_for, case_to_delete
+from amparo_web.cases.deletion import delete_case as delete_for_good
 from amparo_web.cases.forms import DocumentForm, NewCaseForm
 from amparo_web.cases.models import Case
 
@@ -87,11 +89,34 @@ def _taken(row: Case, reference: str) -> bool:
 def delete_case(request: HttpRequest, pk: int) -> HttpResponse:
     member, row = case_to_delete(request, pk)
     if request.method == "POST":
-        with transaction.atomic():
-            record(member, "case.deleted", row)
-            # The wrapped data key goes with the row: what any backup holds can't be read.
-            row.delete()
-        memo.forget(member.organization_id, pk)  # no plaintext left in this process
+        # The case's vault secret is destroyed with it: no backup can be read for it.
+        delete_for_good(row, member)
         messages.success(request, _("Case deleted for good."))
         return redirect("cases:list")
     return render(request, "cases/delete.html", {"case": row})
+
+
+@require_http_methods(["GET", "POST"])
+def close_case(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close a case: the organization's retention period starts counting today."""
+    member, row = case_for(request, pk, write=True)
+    if request.method == "POST" and row.closed_on is None:
+        with transaction.atomic():
+            row.closed_on = timezone.localdate()
+            row.save(update_fields=["closed_on", "updated_at"])
+            record(member, "case.closed", row, closed_on=row.closed_on.isoformat())
+        messages.success(request, _("Case closed."))
+    return redirect("cases:detail", pk=row.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def reopen_case(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reopen a closed case: it is no longer subject to the retention period."""
+    member, row = case_for(request, pk, write=True)
+    if request.method == "POST" and row.closed_on is not None:
+        with transaction.atomic():
+            closed_on, row.closed_on = row.closed_on, None
+            row.save(update_fields=["closed_on", "updated_at"])
+            record(member, "case.reopened", row, closed_on=closed_on.isoformat())
+        messages.success(request, _("Case reopened."))
+    return redirect("cases:detail", pk=row.pk)
