@@ -125,3 +125,44 @@ def test_the_intake_works_by_keyboard_alone(
     # connection of its own. The saved draft shows on the step page instead.
     page.goto(page.url.replace("/presence/", "/person/"))
     assert page.input_value("input[name=person__birth_date]") == "1961"
+
+
+def test_a_record_row_by_keyboard_alone(paralegal, live_server, browser_page) -> None:
+    """A conviction typed into its row, another row added, with the keyboard only."""
+    page, errors = browser_page
+    log_in(page, live_server.url, *paralegal)
+    page.goto(f"{live_server.url}/cases/new/")
+    page.fill("input[name=reference]", "B-0003")
+    page.fill("input[name=pseudonym]", "Fictional Client")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/intake/person/")
+    page.goto(page.url.replace("/person/", "/criminal_legal_history/"))
+    assert page.evaluate(LABELLED) == []
+    rows = "criminal_legal_history__convictions"
+
+    def tab_to(name: str) -> None:
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.name") == name:
+                return
+        raise AssertionError(f"{name} not reached by Tab")
+
+    tab_to(f"{rows}-0-date")
+    page.keyboard.type("2014-05")
+    tab_to(f"{rows}-0-category")
+    page.keyboard.press("ArrowDown")  # the first category after "unknown"
+    tab_to("add")
+    page.keyboard.press("Enter")  # saves the step, and shows one more blank row
+    page.wait_for_url(f"**/criminal_legal_history/?add={rows}*")
+    assert page.input_value(f"input[name='{rows}-0-date']") == "2014-05"
+    assert page.input_value(f"select[name='{rows}-0-category']") == "drug_possession"
+    assert page.locator(f"input[name='{rows}-1-date']").count() == 1
+    assert page.evaluate(LABELLED) == []
+    # Enter in a row's field saves the step and goes on, like "Save and continue".
+    page.focus(f"input[name='{rows}-1-date']")
+    page.keyboard.type("2019")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/intake/rehabilitation/*")  # the fragment may stay
+    page.goto(page.url.replace("/rehabilitation/", "/criminal_legal_history/"))
+    assert page.input_value(f"input[name='{rows}-1-date']") == "2019"
+    assert errors == []

@@ -90,20 +90,22 @@ def test_entries_of_a_list_are_validated_by_the_case_model(
     admin_client, new_case
 ) -> None:
     url = f"/cases/{new_case.pk}/intake/family/"
-    r = admin_client.post(
-        url,
-        {
-            "family__members__known": "some",
-            "family__members": "- relationship: cousin-in-law\n  in_us: true\n",
-        },
-    )
+    rows = {
+        "family__members__known": "some",
+        "family__members-TOTAL_FORMS": "1",
+        "family__members-INITIAL_FORMS": "0",
+        "family__members-0-in_us": "yes",
+    }
+    r = admin_client.post(url, {**rows, "family__members-0-relationship": "cousin"})
     assert r.status_code == 200
-    assert r.context["form"].errors["family__members"]
+    assert r.context["form"].errors["family__members__known"]
+    assert r.context["form"].formsets["family__members"].forms[0].errors["relationship"]
     admin_client.post(
         url,
         {
-            "family__members__known": "some",
-            "family__members": "- {relationship: child, status: usc, in_us: true}\n",
+            **rows,
+            "family__members-0-relationship": "child",
+            "family__members-0-status": "usc",
         },
     )
     assert draft_data(new_case)["family"]["members"] == [

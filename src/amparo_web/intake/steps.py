@@ -2,7 +2,9 @@
 
 Nothing here is a hand-written list of questions: a field is asked because a fact
 the frameworks read comes from it (``field`` in ``catalogue.yaml``), with that
-fact's own question; the kind of answer comes from the case model's type.
+fact's own question; the kind of answer comes from the case model's type. A list of
+records (convictions, family members...) is asked one row per entry, and the fields
+of a row are those of the list item's model, found the same way.
 """
 
 from __future__ import annotations
@@ -42,12 +44,28 @@ SECTIONS = (
 
 
 @dataclass(frozen=True, slots=True)
+class RowField:
+    """One field of a row of a list of records, from the list item's model."""
+
+    model: str  # the item model's name ("Conviction"), for a label particular to it
+    path: str  # dotted path inside one entry ("date"; a nested object's "health.pregnant")
+    kind: Kind  # bool, choice, date, number or text
+    values: tuple[str, ...] = ()  # for a choice
+    minimum: int | None = None  # for a number
+
+    @property
+    def name(self) -> str:
+        return self.path.replace(".", "__")
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     path: str  # dotted path in the case document
     ask: dict[str, str]  # language -> question
     label: dict[str, str]
     kind: Kind
     values: tuple[str, ...] = ()  # for a choice
+    fields: tuple[RowField, ...] = ()  # for records: the fields of one row
 
     @property
     def name(self) -> str:
@@ -95,7 +113,54 @@ def _question(path: str, entry: dict[str, Any]) -> Question:
         label={k: str(v).replace("{label}", "…") for k, v in entry["label"].items()},
         kind=kind,
         values=values,
+        fields=row_fields(_strip(typing.get_args(annotation)[0]))
+        if kind == "records"
+        else (),
     )
+
+
+ROW_KINDS = ("bool", "choice", "date", "number", "text")
+
+
+def row_fields(model: type[BaseModel], prefix: str = "") -> tuple[RowField, ...]:
+    """The fields a row form asks for one entry of ``model``, in the model's order.
+
+    A nested object is flattened into its own fields (``health.pregnant``); a list
+    inside an entry is not asked in a row (it is kept as it is in the document).
+    """
+    out: list[RowField] = []
+    for name, info in model.model_fields.items():
+        path = prefix + (info.alias or name)
+        annotation = _strip(info.annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            out.extend(row_fields(annotation, path + "."))
+            continue
+        kind, values = _kind(annotation)
+        if kind not in ROW_KINDS:
+            continue
+        minimum = None
+        if kind == "number":
+            minimum = next(
+                (int(m.ge) for m in _metadata(info.annotation) if hasattr(m, "ge")),
+                None,
+            )
+        out.append(RowField(model.__name__, path, kind, values, minimum))
+    return tuple(out)
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    """The ``Annotated`` metadata of ``annotation``, through ``X | None``."""
+    found: list[Any] = []
+    stack = [annotation]
+    while stack:
+        a = stack.pop()
+        origin = typing.get_origin(a)
+        if origin is typing.Annotated:
+            found.extend(getattr(a, "__metadata__", ()))
+            stack.append(typing.get_args(a)[0])
+        elif origin in (typing.Union, types.UnionType):
+            stack.extend(typing.get_args(a))
+    return found
 
 
 def _annotation(path: str) -> Any:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,7 +20,7 @@ from amparo_web.cases import store
 from amparo_web.cases.access import case_for
 from amparo_web.cases.outcomes import language, outcome_label
 from amparo_web.intake import drafts
-from amparo_web.intake.forms import StepForm
+from amparo_web.intake.forms import KNOWN, StepForm
 from amparo_web.intake.models import IntakeDraft
 from amparo_web.intake.paths import set_path
 from amparo_web.intake.steps import step_named, steps
@@ -47,6 +50,7 @@ def intake_step(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         data_doc=data,
         lang=lang,
         first=_asked(step, first),
+        blank=_blank(request, step),
     )
     if request.method == "POST" and form.is_valid():
         answers = form.answers()
@@ -62,15 +66,28 @@ def intake_step(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 if section not in draft.completed:
                     draft.completed = [*draft.completed, section]
                 following = _next(section)
-                draft.step = following or section
+                adding = request.POST.get("add", "")
+                if adding not in form.formsets:
+                    adding = ""
+                draft.step = section if adding else (following or section)
                 draft.updated_by = request.user  # type: ignore[assignment]
                 draft.save()
                 record(member, "case.intake_saved", row, step=section)
+                here = reverse("intake:step", kwargs={"pk": row.pk, "section": section})
+                if adding:
+                    # Saved; the step again with one more blank row in that list.
+                    blank = form.blank_after(adding)
+                    saved = answers.get(
+                        next(q.path for q in step.questions if q.name == adding)
+                    )
+                    rows = len(saved) if isinstance(saved, list) else 0
+                    query = urlencode({"add": adding, "blank": blank})
+                    return redirect(f"{here}?{query}#{adding}-{rows + blank - 1}")
                 if following is None:
                     return redirect("intake:review", pk=row.pk)
                 if "stay" in request.POST:
                     messages.success(request, _("Saved."))
-                    return redirect("intake:step", pk=row.pk, section=section)
+                    return redirect(here)
                 return redirect("intake:step", pk=row.pk, section=following)
     all_steps = steps()
     index = next(i for i, s in enumerate(all_steps) if s.section == section)
@@ -155,8 +172,36 @@ def _asked(step: Any, fields: set[str]) -> set[str]:
     }
 
 
+def _blank(request: HttpRequest, step: Any) -> dict[str, int]:
+    """Blank rows asked for by "Add another" (``?add=<list>&blank=<n>``)."""
+    name = request.GET.get("add", "")
+    if not any(q.name == name and q.kind == "records" for q in step.questions):
+        return {}
+    try:
+        return {name: max(1, int(request.GET.get("blank", "1")))}
+    except ValueError:
+        return {name: 1}
+
+
+ENTRY = re.compile(r"^(?P<list>[^\[]+)\[(?P<index>\d+)\](?:\.(?P<rest>.+))?$")
+
+
 def _attach(form: StepForm, problems: list[amparo.Problem]) -> None:
     for problem in problems:
+        message = f"{problem.message} {problem.hint or ''}".strip()
+        entry = ENTRY.match(problem.path or "")
+        if entry:
+            q = next(
+                (
+                    q
+                    for q in form.questions
+                    if q.kind == "records" and q.path == entry["list"]
+                ),
+                None,
+            )
+            if q is not None:
+                form.row_error(q, int(entry["index"]), entry["rest"] or "", message)
+                continue
         path = (problem.path or "").split("[")[0]
         target = next(
             (
@@ -166,7 +211,9 @@ def _attach(form: StepForm, problems: list[amparo.Problem]) -> None:
             ),
             None,
         )
-        form.add_error(target, f"{problem.message} {problem.hint or ''}".strip())
+        if target is not None and target not in form.fields:
+            target += KNOWN
+        form.add_error(target, message)
 
 
 def _next(section: str) -> str | None:
