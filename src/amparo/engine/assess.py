@@ -12,19 +12,21 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from amparo.facts.catalogue import FactValue
 from amparo.lib.kleene import Tri, any3
-from amparo.rules.framework import DECISIVE_ROLES, Factor, Framework, NotWeighed
+from amparo.rules.framework import Factor, Framework, NotWeighed
 from amparo.rules.pycompile import LEAF, NOT, OR, Program
 
 if TYPE_CHECKING:
     from amparo.engine.questions import Question
 
 
-@dataclass(frozen=True, slots=True)
-class FactorResult:
+class FactorResult(NamedTuple):
+    """One factor's value and what it rests on; a named tuple, as one is made
+    per factor of every case assessed."""
+
     factor: Factor
     value: Tri
     facts: Mapping[str, FactValue]  # the facts behind the value
@@ -74,13 +76,17 @@ class Assessment:
         """Ids of the decisive factors of ``category`` that hold, if the category holds."""
         if self.categories.get(category) is not True:
             return []
+        values = self.factor_values
         return [
-            r.factor.id
-            for r in self.factors
-            if r.factor.category == category
-            and r.value is True
-            and r.factor.role in DECISIVE_ROLES
+            f
+            for f in self.framework.decisive_by_category.get(category, ())
+            if values[f] is True
         ]
+
+    @cached_property
+    def factor_values(self) -> dict[str, Tri]:
+        """Each factor's value, by id."""
+        return {r.factor.id: r.value for r in self.factors}
 
     def factor(self, factor_id: str) -> FactorResult:
         return next(r for r in self.factors if r.factor.id == factor_id)
@@ -94,16 +100,13 @@ def category_values(
     program = framework.category_program
     computed = program.run(factor_values, {}) if program else ()
     roots = iter(program.roots if program else ())
+    decisive = framework.decisive_by_category
     out: dict[str, Tri] = {}
     for category in framework.categories:
         if category.condition is not None:
             out[category.id] = computed[next(roots)]
             continue
-        out[category.id] = any3(
-            factor_values[f.id]
-            for f in framework.factors
-            if f.category == category.id and f.role in DECISIVE_ROLES
-        )
+        out[category.id] = any3([factor_values[f] for f in decisive[category.id]])
     return out
 
 
@@ -135,11 +138,24 @@ def assess_facts(
     n_factors = len(framework.factors)
     factor_values: dict[str, Tri] = {}
     results = []
+    new = tuple.__new__
     for factor, root in zip(framework.factors, program.roots[:n_factors], strict=True):
         value = values[root]
         factor_values[factor.id] = value
-        used_facts, used_params = _behind(program, values, root, facts, params)
-        results.append(FactorResult(factor, value, used_facts, used_params))
+        behind = explain(program, values, root)
+        results.append(
+            new(  # FactorResult(...), without the call through its __new__
+                FactorResult,
+                (
+                    factor,
+                    value,
+                    {name: facts.get(name) for name in behind.facts},
+                    {name: params.get(name) for name in behind.params}
+                    if behind.params
+                    else {},
+                ),
+            )
+        )
     categories = category_values(framework, factor_values)
     in_force = framework.in_force_on(on) is not None
     if in_force:
@@ -203,21 +219,41 @@ def why(program: Program, values: tuple[Any, ...], index: int) -> list[int]:
     return leaves
 
 
-def _behind(
-    program: Program,
-    values: tuple[Any, ...],
-    root: int,
-    facts: Mapping[str, FactValue],
-    params: Mapping[str, Any],
-) -> tuple[dict[str, FactValue], dict[str, Any]]:
-    used_facts: dict[str, FactValue] = {}
-    used_params: dict[str, Any] = {}
-    for leaf in why(program, values, root):
-        for name in program.names[leaf]:
-            used_facts[name] = facts.get(name)
-        for name in program.params[leaf]:
-            used_params[name] = params.get(name)
-    return used_facts, used_params
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What a condition's value rests on: its deciding leaves, and the facts and
+    parameters they read, each once and in order."""
+
+    leaves: tuple[int, ...]
+    facts: tuple[str, ...]
+    params: tuple[str, ...]
+
+
+# Explanations kept per program; a caseload has few shapes per condition, so this
+# bound is only a guard against pathological input.
+MEMO_LIMIT = 100_000
+
+
+def explain(program: Program, values: tuple[Any, ...], root: int) -> Explanation:
+    """The explanation of one condition, kept per shape of its values.
+
+    Which leaves decide a condition depends only on whether each of its branches
+    and comparisons holds, not on the facts compared, so cases that agree on
+    those share one explanation (the per-case fact values are read afterwards).
+    """
+    key = (root, program.shapes[root](values))
+    found: Explanation | None = program.memo.get(key)
+    if found is None:
+        leaves = tuple(why(program, values, root))
+        names, params = program.names, program.params
+        found = Explanation(
+            leaves,
+            tuple(dict.fromkeys(n for leaf in leaves for n in names[leaf])),
+            tuple(dict.fromkeys(n for leaf in leaves for n in params[leaf])),
+        )
+        if len(program.memo) < MEMO_LIMIT:
+            program.memo[key] = found
+    return found
 
 
 def _present_facts(

@@ -15,6 +15,7 @@ unknown facts on the unknown branches of unknown factors. They come in two lists
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -42,13 +43,25 @@ class Question(NamedTuple):
         return self.prompt.get(lang) or self.prompt["en"]
 
 
+class _Asked(NamedTuple):
+    order: int  # the fact's place in the catalogue
+    key: tuple[str, str]  # the question that asks it
+    shared: bool  # whether that question asks other facts too
+    field: str
+    prompt: Text
+
+
 @cache
-def _asked_together() -> dict[str, tuple[int, tuple[str, str]]]:
-    """Each fact's place in the catalogue, and the question that asks it: facts
+def _asked_together() -> dict[str, _Asked]:
+    """Each fact's place in the catalogue and the question that asks it: facts
     asked by the same question (each kind of survivor, say) share one."""
     cat = catalogue()
+    keys = {name: (fact.field, fact.ask["en"]) for name, fact in cat.facts.items()}
+    count = Counter(keys.values())
     return {
-        name: (cat.order[name], (fact.field, fact.ask["en"]))
+        name: _Asked(
+            cat.order[name], keys[name], count[keys[name]] > 1, fact.field, fact.ask
+        )
         for name, fact in cat.facts.items()
     }
 
@@ -57,7 +70,7 @@ def find_questions(
     assessment: Assessment, values: tuple[Any, ...]
 ) -> tuple[tuple[Question, ...], tuple[Question, ...]]:
     """Split the unknown facts into outcome-changing questions and further ones."""
-    from amparo.engine.assess import decide, why
+    from amparo.engine.assess import decide
 
     framework = assessment.framework
     program = framework.program
@@ -68,11 +81,13 @@ def find_questions(
         assessment.in_force and assessment.outcome == framework.unknown_outcome
     )
     rules: dict[str, Any] | None = None
-    found: dict[str, list[Any]] = {}  # fact -> [factors, decisive, changes]
+    settled_by: dict[str, list[str]] = {}  # unknown fact -> the factors it could settle
+    alone: set[str] = set()  # facts that alone could change the outcome
     for index, result in enumerate(assessment.factors):
         if result.value is not None or result.factor.role not in DECISIVE_ROLES:
             continue
         factor = result.factor
+        factor_id = factor.id
         flips = False
         if open_outcome:
             if rules is None:
@@ -80,74 +95,97 @@ def find_questions(
                     **assessment.categories,
                     **{r.factor.id: r.value for r in assessment.factors},
                 }
-            trial = {**rules, factor.id: True, factor.category: True}
+            trial = {**rules, factor_id: True, factor.category: True}
             flips = decide(framework, trial)[0] != assessment.outcome
-        root = program.roots[index]
         if flips:
-            groups = [
-                (names, _alone_settles(program, values, root, leaf))
-                for leaf in why(program, values, root)
-                if (
-                    names := [
-                        n for n in program.names[leaf] if _unsettled(facts.get(n))
-                    ]
-                )
-            ]
-        else:
-            # The facts behind the factor are those of its deciding leaves, in
-            # the same order; no leaf can settle the outcome alone.
-            groups = [
-                (
-                    [
-                        n
-                        for n, v in result.facts.items()
-                        if v is None or (type(v) is tuple and v[0] != v[1])
-                    ],
-                    False,
-                )
-            ]
-        factor_id = factor.id
-        for unknown, alone in groups:
-            for name in unknown:
-                entry = found.get(name)
-                if entry is None:
-                    found[name] = [[factor_id], alone, open_outcome]
-                    continue
-                if factor_id not in entry[0]:
-                    entry[0].append(factor_id)
-                if alone:
-                    entry[1] = True
-    cat = catalogue()
+            for names, settles in _settling(program, values, program.roots[index]):
+                for name in names:
+                    if not _unsettled(facts.get(name)):
+                        continue
+                    if settles:
+                        alone.add(name)
+                    into = settled_by.get(name)
+                    if into is None:
+                        settled_by[name] = [factor_id]
+                    elif factor_id not in into:
+                        into.append(factor_id)
+            continue
+        # The facts behind the factor are those of its deciding leaves, in the
+        # same order, each once; no leaf can settle the outcome alone.
+        for name, value in result.facts.items():
+            if value is None or (type(value) is tuple and value[0] != value[1]):
+                into = settled_by.get(name)
+                if into is None:
+                    settled_by[name] = [factor_id]
+                else:
+                    into.append(factor_id)
     asked = _asked_together()
     ranked = sorted(
-        found.items(),
-        key=lambda item: (not item[1][1], -len(item[1][0]), asked[item[0]][0]),
+        [
+            (name not in alone, -len(factors), asked[name].order, name)
+            for name, factors in settled_by.items()
+        ]
     )
     # Facts asked by the same question (one per value of a list, such as each kind
     # of survivor) become one question, placed where its first fact ranks.
-    merged: dict[tuple[str, str], list[Any]] = {}
-    for name, (factors, decisive, changes) in ranked:
-        key = asked[name][1]
-        into = merged.get(key)
-        if into is None:
-            merged[key] = [name, [name], factors, decisive, changes]
+    groups: list[list[Any]] = []  # [fact, facts, factors, decisive]
+    shared: dict[tuple[str, str], list[Any]] = {}
+    for later, _, _, name in ranked:
+        entry = asked[name]
+        factors = settled_by[name]
+        if not entry.shared:
+            groups.append([name, (name,), factors, not later])
             continue
-        into[1].append(name)
-        into[2] += [f for f in factors if f not in into[2]]
-        into[3] = into[3] or decisive
-    questions: list[Question] = []
-    further: list[Question] = []
-    for name, names, factors, decisive, changes in merged.values():
-        fact = cat[name]
-        question = Question(
-            name, fact.field, fact.ask, tuple(factors), decisive, tuple(names)
+        group = shared.get(entry.key)
+        if group is None:
+            group = shared[entry.key] = [name, [name], factors, not later]
+            groups.append(group)
+            continue
+        group[1].append(name)
+        group[2] = group[2] + [f for f in factors if f not in group[2]]
+        group[3] = group[3] or not later
+    made = []
+    new = tuple.__new__  # a named tuple without the call through its __new__
+    for name, names, factors, decisive in groups:
+        entry = asked[name]
+        made.append(
+            new(
+                Question,
+                (
+                    name,
+                    entry.field,
+                    entry.prompt,
+                    tuple(factors),
+                    decisive,
+                    tuple(names),
+                ),
+            )
         )
-        (questions if changes else further).append(question)
-    return tuple(questions), tuple(further)
+    return (tuple(made), ()) if open_outcome else ((), tuple(made))
 
 
 def _unsettled(value: Any) -> bool:
     return value is None or (isinstance(value, tuple) and value[0] != value[1])
+
+
+def _settling(
+    program: Program, values: tuple[Any, ...], root: int
+) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Each deciding leaf of a root: the facts it reads, and whether it alone,
+    set the right way, makes the root hold. Kept per shape of the values, as
+    explanations are (:func:`amparo.engine.assess.explain`)."""
+    from amparo.engine.assess import MEMO_LIMIT, explain
+
+    key = (root, program.shapes[root](values), "settling")
+    found = program.memo.get(key)
+    if found is None:
+        found = tuple(
+            (program.names[leaf], _alone_settles(program, values, root, leaf))
+            for leaf in explain(program, values, root).leaves
+        )
+        if len(program.memo) < MEMO_LIMIT:
+            program.memo[key] = found
+    return found
 
 
 def _alone_settles(

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from amparo.engine.assess import Assessment, FactorResult
+from amparo.engine.questions import Question
 from amparo.facts.catalogue import catalogue
 from amparo.i18n import format_value, json_value, pick, word
 from amparo.rules.framework import DECISIVE_ROLES, Factor
@@ -25,7 +26,7 @@ def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
         "outcome_label": fw.outcome_label(assessment.outcome, lang),
         "explanation": pick(fw.outcome_explain.get(assessment.outcome), lang) or None,
         "not_in_force_reason": not_in_force_reason(assessment, lang),
-        "factors": [_factor_json(r, lang) for r in assessment.factors],
+        "factors": _factors_json(assessment.factors, lang),
         "categories": {c.id: assessment.holding(c.id) for c in fw.categories},
         "category_values": dict(assessment.categories),
         "category_rules": {
@@ -47,10 +48,8 @@ def to_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
             for item in assessment.not_weighed
         ],
         "holistic_review": {k: json_value(v) for k, v in assessment.holistic.items()},
-        "questions": [_question_json(q, lang) for q in assessment.questions],
-        "further_questions": [
-            _question_json(q, lang) for q in assessment.further_questions
-        ],
+        "questions": _questions_json(assessment.questions, lang),
+        "further_questions": _questions_json(assessment.further_questions, lang),
         "unconfirmed": list(fw.unconfirmed_ids),
     }
 
@@ -126,12 +125,33 @@ def not_in_force_reason(assessment: Assessment, lang: str) -> str | None:
     return pick(gap.note, lang) if gap else word("not_in_force", lang)
 
 
-def _factor_json(result: FactorResult, lang: str) -> dict[str, Any]:
-    out = dict(_factor_static(result.factor, lang))
-    out["value"] = result.value
-    out["facts"] = {k: json_value(v) for k, v in result.facts.items()}
-    out["params"] = {k: json_value(v) for k, v in result.params.items()}
+def _factors_json(results: tuple[FactorResult, ...], lang: str) -> list[dict[str, Any]]:
+    plain = _PLAIN
+    converted: dict[str, Any] = {}  # a fact read by several factors converts once
+    out = []
+    for result in results:
+        facts: dict[str, Any] = {}
+        for name, value in result.facts.items():
+            if value is None or type(value) in plain:
+                facts[name] = value
+                continue
+            done: Any = converted.get(name)
+            if done is None:
+                done = converted[name] = json_value(value)
+            facts[name] = done.copy() if type(done) is dict else done
+        item = _factor_static(result.factor, lang).copy()
+        item["value"] = result.value
+        item["facts"] = facts
+        item["params"] = (
+            {k: json_value(v) for k, v in result.params.items()}
+            if result.params
+            else {}
+        )
+        out.append(item)
     return out
+
+
+_PLAIN = frozenset({bool, int, float, str})
 
 
 @lru_cache(maxsize=1024)
@@ -150,15 +170,18 @@ def _factor_static(factor: Factor, lang: str) -> dict[str, Any]:
     return out
 
 
-def _question_json(question: Any, lang: str) -> dict[str, Any]:
-    return {
-        "fact": question.fact,
-        "facts": list(question.facts),
-        "field": question.field,
-        "prompt": question.text(lang),
-        "factors": list(question.factors),
-        "decisive": question.decisive,
-    }
+def _questions_json(questions: tuple[Question, ...], lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "fact": q.fact,
+            "facts": list(q.facts),
+            "field": q.field,
+            "prompt": q.prompt.get(lang) or q.prompt["en"],
+            "factors": list(q.factors),
+            "decisive": q.decisive,
+        }
+        for q in questions
+    ]
 
 
 def to_text(assessment: Assessment, lang: str = "en", width: int = 100) -> str:

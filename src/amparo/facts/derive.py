@@ -10,12 +10,13 @@ agrees.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from amparo.cases.dates import PartialDate, whole_years
 from amparo.facts.catalogue import FactValue, catalogue
-from amparo.lib.kleene import Tri, and3, any3, equals3
+from amparo.lib.kleene import Tri, and3, any3
 
 if TYPE_CHECKING:
     from amparo.cases.model import Case
@@ -84,10 +85,7 @@ def derive_facts(
     f["has_outcome_won"] = _nonempty(proceedings.outcomes_won if proceedings else None)
     f["dhs_appealing"] = _value(proceedings, "dhs_appealing")
     actions = proceedings.pending_actions_as_party if proceedings else None
-    for kind in cat.enums["pending_action"]:
-        f[f"pending_action_{kind}"] = _any_item(
-            actions, lambda a, k=kind: equals3(a.kind, k)
-        )
+    _per_kind(f, "pending_action_{}", cat.enums["pending_action"], actions, "kind")
     f["has_pending_action"] = _nonempty(actions)
     arrest = proceedings.arrest if proceedings else None
     f["arrest_racial_profiling_alleged"] = _value(arrest, "racial_profiling_alleged")
@@ -95,20 +93,23 @@ def derive_facts(
     f["arrest_agency"] = _value(arrest, "agency")
 
     relief = case.relief
-    for kind in cat.enums["relief"]:
-        f[f"relief_{kind}_not_denied"] = _any_item(
-            relief, lambda r, k=kind: and3(equals3(r.type, k), _not_denied(r.status))
-        )
+    _per_kind(
+        f,
+        "relief_{}_not_denied",
+        cat.enums["relief"],
+        relief,
+        "type",
+        lambda r: _not_denied(r.status),
+    )
     f["has_relief_not_denied"] = _any_item(relief, lambda r: _not_denied(r.status))
 
     history = case.criminal_legal_history
     convictions = history.convictions if history else None
     f["conviction_count"] = _count(convictions)
     f["has_conviction"] = _nonempty(convictions)
-    for category in cat.enums["offense_category"]:
-        f[f"has_conviction_{category}"] = _any_item(
-            convictions, lambda c, k=category: equals3(c.category, k)
-        )
+    _per_kind(
+        f, "has_conviction_{}", cat.enums["offense_category"], convictions, "category"
+    )
     f["has_aggravated_felony_conviction"] = _any_item(
         convictions, lambda c: c.aggravated_felony
     )
@@ -153,10 +154,14 @@ def derive_facts(
 
     family = case.family
     members = family.members if family else None
-    for relationship in cat.enums["relationship"]:
-        f[f"{relationship}_in_us"] = _any_item(
-            members, lambda m, r=relationship: and3(equals3(m.relationship, r), m.in_us)
-        )
+    _per_kind(
+        f,
+        "{}_in_us",
+        cat.enums["relationship"],
+        members,
+        "relationship",
+        lambda m: m.in_us,
+    )
     f["has_usc_or_lpr_family"] = _any_item(
         members,
         lambda m: and3(
@@ -259,15 +264,63 @@ def _any_item(items: Iterable[Any] | None, test: Any) -> Tri:
     return None if items is None else any3(test(item) for item in items)
 
 
+@lru_cache(maxsize=64)
+def _named(pattern: str, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The fact for each value of a closed set: ``(value, fact name)``."""
+    return tuple((value, pattern.format(value)) for value in values)
+
+
 def _flags(
     facts: dict[str, FactValue],
     pattern: str,
     values: Iterable[str],
     given: Sequence[Any] | None,
 ) -> None:
-    present = None if given is None else {str(getattr(v, "value", v)) for v in given}
-    for value in values:
-        facts[pattern.format(value)] = None if present is None else value in present
+    named = _named(pattern, tuple(values))
+    if given is None:
+        facts.update(dict.fromkeys(name for _, name in named))
+        return
+    present = {str(getattr(v, "value", v)) for v in given}
+    for value, name in named:
+        facts[name] = value in present
+
+
+def _per_kind(
+    facts: dict[str, FactValue],
+    pattern: str,
+    kinds: Iterable[str],
+    items: Sequence[Any] | None,
+    attribute: str,
+    test: Callable[[Any], Tri] | None = None,
+) -> None:
+    """For each kind: whether some item is of that kind and passes ``test``.
+
+    The same as ``any3(and3(equals3(item.<attribute>, kind), test(item)))`` for
+    every kind, in one pass over the items: an item of unknown kind leaves every
+    kind not yet found unknown, as an item whose test is unknown leaves its own.
+    """
+    named = _named(pattern, tuple(kinds))
+    if items is None:
+        facts.update(dict.fromkeys(name for _, name in named))
+        return
+    found: dict[str, Tri] = {}
+    unknown_kind = False
+    for item in items:
+        passes = True if test is None else test(item)
+        if passes is False:
+            continue
+        kind = getattr(item, attribute)
+        if kind is None:
+            unknown_kind = True
+            continue
+        key = kind.value if hasattr(kind, "value") else kind
+        if passes is True or found.get(key) is True:
+            found[key] = True
+        else:
+            found[key] = None
+    for kind, name in named:
+        value = found.get(kind, False)
+        facts[name] = None if value is False and unknown_kind else value
 
 
 def _not_denied(status: Any) -> Tri:

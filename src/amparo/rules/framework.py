@@ -168,6 +168,18 @@ class Framework:
         return next((p for p in self.out_of_force if p.covers(day)), None)
 
     @cached_property
+    def decisive_by_category(self) -> Mapping[str, tuple[str, ...]]:
+        """The ids of each category's decisive factors, in order."""
+        return {
+            c.id: tuple(
+                f.id
+                for f in self.factors
+                if f.category == c.id and f.role in DECISIVE_ROLES
+            )
+            for c in self.categories
+        }
+
+    @cached_property
     def unconfirmed_ids(self) -> tuple[str, ...]:
         """The factors that rest on an unconfirmed source, in order."""
         return tuple(f.id for f in self.factors if f.unconfirmed)

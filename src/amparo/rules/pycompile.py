@@ -13,7 +13,8 @@ the two in agreement.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from amparo.lib import diskcache
@@ -46,6 +47,13 @@ class Program:
     names: tuple[tuple[str, ...], ...] = ()  # the names each slot's subtree reads
     params: tuple[tuple[str, ...], ...] = ()  # the parameters each slot's subtree reads
     kinds: tuple[int, ...] = ()  # LEAF, NOT, AND or OR, for walking without isinstance
+    # Per root: picks, from every node's value, those that decide how its
+    # explanation reads (the truth values, not the facts compared), so that
+    # explanations can be kept per shape (see ``amparo.engine.assess.explain``).
+    shapes: Mapping[int, Callable[[tuple[Any, ...]], Any]] = field(
+        default_factory=dict, compare=False
+    )
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
@@ -74,6 +82,7 @@ def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
     for index, slot in enumerate(slots):
         for child in slot.children:
             parents[child] = index
+    kinds = tuple(_kind(slot.node) for slot in slots)
     return Program(
         namespace["_run"],
         slots,
@@ -82,11 +91,41 @@ def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
         tuple(parents),
         tuple(tuple(sorted(expr.names(slot.node))) for slot in slots),
         tuple(tuple(sorted(expr.param_names(slot.node))) for slot in slots),
-        tuple(_kind(slot.node) for slot in slots),
+        kinds,
+        _shapes(slots, roots, parents, kinds),
     )
 
 
 LEAF, NOT, AND, OR = 0, 1, 2, 3
+
+
+def _shapes(
+    slots: Sequence[Slot],
+    roots: Sequence[int],
+    parents: Sequence[int],
+    kinds: Sequence[int],
+) -> dict[int, Callable[[tuple[Any, ...]], Any]]:
+    """For each root, a getter of the values its explanation depends on.
+
+    Slots are emitted children first, so a root's subtree is the run of slots
+    from its first leaf up to the root itself. Within it, the operands of a
+    comparison (a fact, a parameter, a constant) are left out: the walk reads
+    only whether each comparison and each branch holds.
+    """
+    out: dict[int, Callable[[tuple[Any, ...]], Any]] = {}
+    for root in roots:
+        first = root
+        stack = [root]
+        while stack:
+            index = stack.pop()
+            first = min(first, index)
+            stack.extend(slots[index].children)
+        picked = [
+            i for i in range(first, root + 1) if i == root or kinds[parents[i]] != LEAF
+        ]
+        # itemgetter of one index gives the value itself, which serves as well.
+        out[root] = itemgetter(*picked)
+    return out
 
 
 def _kind(node: Node) -> int:
