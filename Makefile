@@ -24,12 +24,12 @@ run: $(STAMP)  ## The web app on http://127.0.0.1:8000 with a demo organization 
 	$(BIN)/amparo serve --demo
 
 lint: $(STAMP)  ## ruff check and format check
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench .ci
+	$(BIN)/ruff format --check src tests bench .ci
 
 fmt: $(STAMP)  ## Format and fix what ruff can
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench .ci
+	$(BIN)/ruff check --fix src tests bench .ci
 
 typecheck: $(STAMP)  ## mypy --strict on the core
 	$(BIN)/mypy
@@ -38,9 +38,13 @@ typecheck: $(STAMP)  ## mypy --strict on the core
 # except two kinds skipped here: B101 (asserts state invariants that narrow types,
 # never checks on input) and, in the population package alone, B608 (it is a SQL
 # compiler: identifiers are quoted by Dialect.ident, values by Dialect.string).
-security: $(STAMP)  ## bandit over the code
+# pip-audit: known vulnerabilities in the installed packages; each one that does
+# not apply is explained in .ci/deps-audit-explained.txt. Where no vulnerability
+# service answers (an offline mirror), it says that nothing was audited.
+security: $(STAMP)  ## bandit over the code; pip-audit over the installed packages
 	$(BIN)/bandit -q -r src -s B101 -x src/amparo/population
 	$(BIN)/bandit -q -r src/amparo/population -s B101,B608
+	$(BIN)/python .ci/deps_audit.py
 
 chromium:  ## Debian's Chromium for the browser tests (as root with apt-get; else they skip, except under CI=true)
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
