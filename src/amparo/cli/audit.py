@@ -3,11 +3,11 @@ Django: the command loads the web package by name, only when it runs."""
 
 from __future__ import annotations
 
-import importlib
-import os
 from typing import Annotated
 
 import typer
+
+from amparo.cli.webapp import web_module
 
 audit = typer.Typer(no_args_is_help=True, help="The web app's audit log.")
 
@@ -24,14 +24,5 @@ def verify(
 ) -> None:
     """Check each organization's audit chain (under AMPARO_DATA_DIR): every entry in
     order, none changed, none missing; exit 1 where the chain breaks."""
-    try:
-        django = importlib.import_module("django")
-    except ImportError:
-        typer.echo(
-            "Error: the web app needs its extra: pip install 'amparo[web]'.", err=True
-        )
-        raise typer.Exit(1) from None
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amparo_web.settings")
-    django.setup()
-    report = importlib.import_module("amparo_web.audit.report")
+    report = web_module("amparo_web.audit.report")
     raise typer.Exit(report.verify_all(org, typer.echo))

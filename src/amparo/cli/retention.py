@@ -4,11 +4,11 @@ by name, only when it runs."""
 
 from __future__ import annotations
 
-import importlib
-import os
 from typing import Annotated
 
 import typer
+
+from amparo.cli.webapp import web_module
 
 
 def register(app: typer.Typer) -> None:
@@ -28,14 +28,5 @@ def retention(
     past it are deleted like the delete button does — audited, their key destroyed so
     no backup can be read for them. Prints counts and references, never names. Run it
     daily (cron, a systemd timer)."""
-    try:
-        django = importlib.import_module("django")
-    except ImportError:
-        typer.echo(
-            "Error: the web app needs its extra: pip install 'amparo[web]'.", err=True
-        )
-        raise typer.Exit(1) from None
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amparo_web.settings")
-    django.setup()
-    deletion = importlib.import_module("amparo_web.cases.deletion")
+    deletion = web_module("amparo_web.cases.deletion")
     raise typer.Exit(deletion.run_retention(org, dry_run, typer.echo))
