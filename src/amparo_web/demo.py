@@ -30,11 +30,11 @@ def create_demo(stories: Path = STORIES) -> tuple[str, str, int]:
     member = Membership.objects.create(
         user=user, organization=org, role=Membership.Role.ADMIN
     )
+    paths = sorted(stories.glob("*.yaml")) if stories.is_dir() else []
     count = 0
-    for path in sorted(stories.glob("*.yaml")) if stories.is_dir() else []:
+    for path, row in zip(paths, store.new_rows(org, len(paths)), strict=True):
         text = path.read_text(encoding="utf-8")
         case = amparo.parse_case(text, path.name)
-        row = store.new_row(org)
         row.created_by = user
         store.write(row, text, case)
         row.save()

@@ -1,21 +1,61 @@
-"""What ``amparo serve`` runs: migrate, the demo on request, then waitress."""
+"""What ``amparo serve`` runs: migrate, the demo on request, then the WSGI server.
+
+Several worker processes by default, one per core (``--workers``): one Python
+process runs Python on one core at a time (the GIL), and each request spends most
+of its time in Python (template rendering). On POSIX the workers are gunicorn's
+pre-fork ``gthread`` workers (each with ``--threads`` threads) sharing one listening
+socket; gunicorn's arbiter restarts a worker that dies. Where gunicorn cannot run
+(Windows), ``--workers 1`` serves on waitress, and more workers is a clear error.
+
+Every in-process cache is correct across workers: see ``amparo_web.cases.memo``.
+"""
 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import typer
 
 
-def run(host: str, port: int, demo: bool, threads: int) -> None:
+def default_workers() -> int:
+    """One per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def gunicorn_available() -> bool:
+    try:
+        import gunicorn.app.base  # noqa: F401  (imports fcntl: POSIX only)
+    except ImportError:
+        return False
+    return True
+
+
+def run(
+    host: str, port: int, demo: bool, threads: int, workers: int | None = None
+) -> None:
     # Everything this process writes (the data folder, the database and its
     # journal, generated files) is for the user running it alone.
     os.umask(0o077)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amparo_web.settings")
+    pre_fork = gunicorn_available()
+    if workers is None:
+        workers = default_workers() if pre_fork else 1
+    if workers < 1:
+        raise typer.BadParameter("--workers must be 1 or more")
+    if workers > 1 and not pre_fork:
+        typer.echo(
+            f"Error: --workers {workers} needs gunicorn, which runs on POSIX systems "
+            "only (pip install 'amparo[web]'); use --workers 1 to serve on waitress.",
+            err=True,
+        )
+        raise typer.Exit(1)
     import django
 
     django.setup()
-    import waitress
     from django.conf import settings
     from django.core.management import call_command
 
@@ -42,5 +82,69 @@ def run(host: str, port: int, demo: bool, threads: int) -> None:
             )
     from amparo_web.wsgi import application
 
-    typer.echo(f"Serving on http://{host}:{port}/  (Ctrl-C to stop)")
-    waitress.serve(application, host=host, port=port, threads=threads, ident="amparo")
+    where = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+    if pre_fork:
+        _forget_before_fork()
+        typer.echo(
+            f"Serving on {where}  ({workers} worker process{'es' if workers > 1 else ''}"
+            f" x {threads} threads; Ctrl-C to stop)"
+        )
+        _gunicorn(application, host, port, workers, threads)
+    else:
+        import waitress
+
+        typer.echo(f"Serving on {where}  (Ctrl-C to stop)")
+        waitress.serve(
+            application, host=host, port=port, threads=threads, ident="amparo"
+        )
+
+
+def _forget_before_fork() -> None:
+    """No database connection, vault reader or cached entry crosses the fork."""
+    from django.db import connections
+
+    from amparo_web.cases import memo
+    from amparo_web.lib import keyvault
+
+    connections.close_all()
+    keyvault.close_readers()
+    memo.clear()
+
+
+def _gunicorn(
+    application: Any, host: str, port: int, workers: int, threads: int
+) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    options = {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        # The app is loaded once, above, before the workers fork (copy-on-write).
+        "preload_app": True,
+        # A request that runs this long is stuck: its worker is replaced.
+        "timeout": 120,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        "proc_name": "amparo",
+        # Warnings and errors only (no access log, as with waitress).
+        "loglevel": "warning",
+        "accesslog": None,
+        # Bounded requests, as waitress bounds them.
+        "limit_request_line": 8190,
+        "limit_request_fields": 100,
+        # gunicorn 25.1+ opens a control socket under $HOME by default: not here.
+        "control_socket_disable": True,
+    }
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                if key in self.cfg.settings:  # an older gunicorn lacks the newest
+                    self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    Server().run()

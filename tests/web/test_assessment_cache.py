@@ -112,3 +112,102 @@ def test_deleting_a_case_drops_its_entries(admin_client, edgar) -> None:
     assert memo.size() == 1
     admin_client.post(f"/cases/{edgar.pk}/delete/")
     assert memo.size() == 0
+
+
+# With several worker processes (amparo serve --workers N), a change made by one
+# process never reaches another's memory: each must see it from the database alone.
+
+
+def test_a_case_deleted_by_another_process_leaves_this_ones_memory(
+    admin_client, edgar, data_dir
+) -> None:
+    import subprocess
+    import sys
+
+    from amparo_web.cases import memo
+    from amparo_web.lib import crypto
+
+    kept = add_case(edgar.organization, doc("T-KEEP", "Fictional Client"))
+    admin_client.get(f"/cases/{edgar.pk}/")
+    admin_client.get(f"/cases/{kept.pk}/")
+    assert "Edgar" in admin_client.get("/cases/").content.decode()
+    assert any(key[0] == memo.LIST for key in memo._entries)
+    assert sorted(k[1] for k in memo._entries if memo._is_case_key(k)) == sorted(
+        [edgar.pk, kept.pk]
+    )
+    # Another process deletes Edgar's case: it destroys the vault secret (the last
+    # step of delete_case); its memo.forget never reaches this process.
+    script = (
+        "import sys, uuid; from pathlib import Path; "
+        "from amparo_web.lib import keyvault; "
+        "sys.exit(0 if keyvault.destroy(Path(sys.argv[1]), uuid.UUID(sys.argv[2])) else 1)"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, str(crypto.vault()), str(edgar.key_id)],
+        check=True,
+        timeout=60,
+    )
+    # This process's next use of the cache drops the shredded case's entry (and
+    # every list page, which show pseudonyms), not the others.
+    page = admin_client.get(f"/cases/{kept.pk}/")
+    assert page.status_code == 200
+    assert [k[1] for k in memo._entries if memo._is_case_key(k)] == [kept.pk]
+    assert not any(key[0] == memo.LIST for key in memo._entries)
+
+
+def test_filter_choices_follow_a_change_made_elsewhere(
+    admin_client, organization
+) -> None:
+    """A case changed by another process (no call into this one's cache) changes
+    the key; a fresh cache over the same database agrees with the warm one."""
+    import amparo
+    from amparo_web.cases import memo, store
+    from amparo_web.cases.models import Case
+
+    def offices() -> list[str]:
+        field = admin_client.get("/cases/").context["form"].fields["office"]
+        return [value for value, _ in field.choices[1:]]
+
+    row = add_case(organization, doc("T-1", "Fictional One", court="Court A"))
+    add_case(organization, doc("T-2", "Fictional Two", court="Court B"))
+    assert offices() == ["Court A", "Court B"]
+    # What another worker's save does: a new document, a new updated_at.
+    other = Case.objects.select_related("organization").get(pk=row.pk)
+    text = doc("T-1", "Fictional One", court="Court C")
+    store.write(other, text, amparo.parse_case(text, "t.yaml"))
+    other.save()
+    warm = offices()
+    assert warm == ["Court B", "Court C"]
+    memo.clear()
+    assert offices() == warm
+    # Deleted elsewhere: the count falls, the key changes.
+    Case.objects.filter(pk=row.pk).delete()
+    warm = offices()
+    assert warm == ["Court B"]
+    memo.clear()
+    assert offices() == warm
+
+
+def test_a_list_page_follows_a_change_made_elsewhere(
+    admin_client, organization
+) -> None:
+    import amparo
+    from amparo_web.cases import memo, store
+    from amparo_web.cases.models import Case
+
+    def names() -> list[str]:
+        return [row["pseudonym"] for row in admin_client.get("/cases/").context["rows"]]
+
+    row = add_case(organization, doc("T-1", "Fictional One"))
+    add_case(organization, doc("T-2", "Fictional Two"))
+    assert names() == ["Fictional Two", "Fictional One"]
+    assert names() == ["Fictional Two", "Fictional One"]  # from the cache
+    other = Case.objects.select_related("organization").get(pk=row.pk)
+    text = doc("T-1", "Fictional Renamed")
+    store.write(other, text, amparo.parse_case(text, "t.yaml"))
+    other.save()
+    warm = admin_client.get("/cases/").content.decode()
+    assert "Fictional Renamed" in warm
+    assert "Fictional One" not in warm
+    memo.clear()
+    assert names() == ["Fictional Renamed", "Fictional Two"]

@@ -162,3 +162,36 @@ def test_the_master_key_can_come_from_the_environment(monkeypatch, stories) -> N
 
     monkeypatch.setenv("AMPARO_MASTER_KEY", base64.b64encode(b"k" * 32).decode())
     assert crypto.master_key() == b"k" * 32
+
+
+def test_cases_made_in_a_batch_open_like_any_other(organization) -> None:
+    """store.new_rows: one vault write for many cases (imports, the demo, benches)."""
+    from tests.web.helpers import doc
+
+    import amparo
+    from amparo_web.cases import store
+    from amparo_web.cases.models import Case
+
+    rows = store.new_rows(organization, 3)
+    assert len({row.key_id for row in rows}) == 3
+    for i, row in enumerate(rows):
+        text = doc(f"T-B{i}", f"Fictional Batch {i}")
+        store.write(row, text, amparo.parse_case(text, "t.yaml"))
+    Case.objects.bulk_create(rows)
+    saved = list(Case.objects.filter(reference__startswith="T-B").order_by("reference"))
+    assert [store.read_pseudonym(r) for r in saved] == [
+        f"Fictional Batch {i}" for i in range(3)
+    ]
+    assert store.read_pseudonyms(saved) == [store.read_pseudonym(r) for r in saved]
+
+
+def test_a_page_of_pseudonyms_refuses_a_shredded_case(organization) -> None:
+    from tests.web.helpers import add_case, doc
+
+    from amparo_web.cases import store
+    from amparo_web.lib import keyvault
+
+    rows = [add_case(organization, doc(f"T-S{i}", f"Fictional {i}")) for i in range(2)]
+    store.shred(rows[1])
+    with pytest.raises(keyvault.Shredded):
+        store.read_pseudonyms(rows)

@@ -23,9 +23,16 @@ def serve(
             help="Migrate, and on an empty database create a demo organization and user and load the letter's stories.",
         ),
     ] = False,
-    threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,
+    threads: Annotated[int, typer.Option(help="Threads per worker process.")] = 8,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Worker processes (gunicorn, POSIX); default one per core. 1 on waitress where gunicorn cannot run.",
+            min=1,
+        ),
+    ] = None,
 ) -> None:
-    """Serve the web app on waitress (all state under AMPARO_DATA_DIR, default var/)."""
+    """Serve the web app: gunicorn worker processes on POSIX, else waitress (all state under AMPARO_DATA_DIR, default var/)."""
     try:
         server = importlib.import_module("amparo_web.server")
         importlib.import_module("django")
@@ -35,4 +42,4 @@ def serve(
             "Error: the web app needs its extra: pip install 'amparo[web]'.", err=True
         )
         raise typer.Exit(1) from None
-    server.run(host=host, port=port, demo=demo, threads=threads)
+    server.run(host=host, port=port, demo=demo, threads=threads, workers=workers)

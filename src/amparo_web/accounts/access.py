@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.db.models import Exists, OuterRef
+from django.http import HttpRequest, HttpResponse
+from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
 
 from amparo_web.accounts.models import Membership
 
@@ -35,3 +39,26 @@ def require_audit(request: HttpRequest) -> Membership:
     if not member.can_audit:
         raise PermissionDenied
     return member
+
+
+class MembershipMiddleware:
+    """Loads the signed-in user's membership, its organization and whether the user
+    has a confirmed two-factor device (``has_device``) in one query: every page
+    needs them, and three queries a request cost more than the page's own."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated:
+            devices = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
+            found = (
+                Membership.objects.select_related("organization")
+                .annotate(has_device=Exists(devices))
+                .filter(user=user)
+                .first()
+            )
+            if found is not None:
+                user.membership = found
+        return self.get_response(request)

@@ -158,7 +158,11 @@ class TwoFactorMiddleware:
             and request.path not in self.allowed()
         ):
             target = None
-            if confirmed_device(request.user) is not None:  # type: ignore[arg-type]
+            # Loaded with the membership (accounts/access.py), else asked here.
+            has_device = getattr(found, "has_device", None)
+            if has_device is None:
+                has_device = confirmed_device(request.user) is not None  # type: ignore[arg-type]
+            if has_device:
                 target = reverse("accounts:two_factor_verify")
             elif required(found):
                 target = reverse("accounts:two_factor")

@@ -16,12 +16,14 @@ PURPOSE = b"intake draft"
 def draft_for(row: Case) -> IntakeDraft:
     """The case's draft, started from the case document if there is none yet."""
     try:
-        return IntakeDraft.objects.get(case=row)
+        draft = IntakeDraft.objects.get(case=row)
     except IntakeDraft.DoesNotExist:
         draft = IntakeDraft(case=row)
         save_data(draft, case_to_data(store.read_case(row)))
         draft.save()
         return draft
+    draft.case = row  # the row at hand (and its organization): no query for them
+    return draft
 
 
 def load_data(draft: IntakeDraft) -> dict[str, Any]:

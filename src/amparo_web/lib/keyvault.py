@@ -146,9 +146,59 @@ def _reader(path: Path) -> sqlite3.Connection:
     return db
 
 
+def changed(path: Path) -> bool:
+    """Whether the vault changed (a secret made or destroyed, by any process) since
+    this thread last asked; True on a thread's first question. One cheap PRAGMA."""
+    if not path.exists():
+        return True
+    try:
+        version = int(_reader(path).execute("PRAGMA data_version").fetchone()[0])
+    except sqlite3.Error as e:
+        close_readers()
+        raise VaultError(f"{path}: the key vault failed ({e})") from None
+    seen: dict[Path, int] = _local.__dict__.setdefault("versions", {})
+    before = seen.get(path)
+    seen[path] = version
+    return before != version
+
+
+def get_many(path: Path, key_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, bytes]:
+    """The secrets of those of ``key_ids`` still held, in one query per 500 (a list page)."""
+    wanted = list(key_ids)
+    if not wanted or not path.exists():
+        return {}
+    found: dict[uuid.UUID, bytes] = {}
+    try:
+        for start in range(0, len(wanted), 500):
+            chunk = [k.bytes for k in wanted[start : start + 500]]
+            # Only "?" placeholders go into the statement; the ids are parameters.
+            marks = ",".join("?" * len(chunk))
+            rows = (
+                _reader(path)
+                .execute(
+                    f"SELECT id, secret FROM case_secret WHERE id IN ({marks})",  # nosec B608
+                    chunk,
+                )
+                .fetchall()
+            )
+            found.update(
+                (uuid.UUID(bytes=bytes(i)), bytes(secret)) for i, secret in rows
+            )
+    except sqlite3.Error as e:
+        close_readers()
+        raise VaultError(f"{path}: the key vault failed ({e})") from None
+    return found
+
+
+def still_held(path: Path, key_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of ``key_ids`` still have their secret, through this thread's reader."""
+    return set(get_many(path, key_ids))
+
+
 def close_readers() -> None:
     """Close this thread's read connections (tests switch data directories)."""
     readers: dict[Path, sqlite3.Connection] = _local.__dict__.pop("readers", {})
+    _local.__dict__.pop("versions", None)
     for db in readers.values():
         db.close()
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 import amparo
 from amparo.documents import request_kinds
@@ -31,7 +32,19 @@ def show_case(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _assess(row: Case, lang: str) -> dict[str, Any]:
+    """The assessment's context and its HTML: both depend only on the memo's key
+    (the case as stored, the language, the day), never on the request."""
     try:
-        return assessment_context(store.read_case(row), lang)
+        context = assessment_context(store.read_case(row), lang)
     except amparo.AmparoError as e:
-        return {"assessment_error": str(e)}
+        context = {"assessment_error": str(e)}
+    context["assessment_html"] = render_to_string(
+        "cases/_assessment.html",
+        {
+            **context,
+            "case": row,
+            "request_kinds": request_kinds(lang),
+            "doc_lang": lang,
+        },
+    )
+    return context
