@@ -33,15 +33,15 @@ the session and the percentiles are bench/harness.py's, shared with bench/web.py
 A keep-alive connection the server closed while its user was thinking is opened
 again for the next request, once, as a browser does (that time counts).
 
-Measured on the 2-core development machine, 2 Dec 2026, the full run with the
-default options (50 users, 5 minutes, 1,000 cases, 2 worker processes x 8 threads):
-2,368 requests (7.8 a second), no errors; p50 / p95 / max in ms:
+Measured on the 2-core development machine, 2 Dec 2026 12:13 UTC, the full run
+with the default options (50 users, 5 minutes, 1,000 cases, 2 worker processes x 8
+threads): 2,367 requests (7.8 a second), no errors; p50 / p95 / max in ms:
 
-  case list             11 /  37 / 176     intake step (GET)    29 /  65 / 215
-  case list, filtered   11 /  31 / 260     intake save (POST)   16 /  35 /  85
-  case search           21 /  53 /  95     letter DOCX         126 / 198 / 301
-  assessment            21 /  41 / 277     letter PDF           56 /  99 / 295
-  overall               20 / 118 / 301
+  case list             12 /  34 / 151     intake step (GET)    31 /  59 / 201
+  case list, filtered   12 /  25 /  67     intake save (POST)   16 /  39 /  59
+  case search           22 /  50 /  73     letter DOCX         129 / 216 / 290
+  assessment            21 /  39 / 236     letter PDF           59 /  90 / 173
+  overall               21 / 118 / 290
 
 Goal met: no errors, p95 118 ms (under 300 ms). The slowest are the letters, which
 are generated on each request (DOCX about 0.1 s of CPU).

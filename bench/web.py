@@ -36,9 +36,9 @@ Measured on the 2-core development machine, 2 Dec 2026, default options; p95 ms
                                       case list        assessment       intake step
   before: waitress, 1 process,
     closed loop                       1150 (897)       828 (615)        783 (592)
-  now, closed loop (4 runs)           230-358          317-513          293-453
+  now, closed loop (5 runs)           230-358          317-513          293-453
                                       (102-213)        (180-313)        (169-302)
-  now, think time 0.5-1.5 s (2 runs)  19 (11)          36-43 (20)       33-41 (18-19)
+  now, think time 0.5-1.5 s (3 runs)  19-29 (11-12)    36-47 (20-24)    33-45 (18-22)
 
 The think-time run meets the goal (p95 under 150 ms) with room to spare; the closed
 loop, 20 users with no pause on 2 cores shared with the client, does not: it varies
