@@ -7,6 +7,7 @@ Every request goes to 127.0.0.1 only.
 
 from __future__ import annotations
 
+import argparse
 import http.client
 import os
 import socket
@@ -332,3 +333,31 @@ def report(
             f"  {name:{width}}  p50 {percentile(ms, 50):7.1f} ms   p95 {percentile(ms, 95):7.1f} ms"
             f"   max {max(ms):7.1f} ms   ({len(ms)} requests)"
         )
+
+
+def add_server_options(parser: argparse.ArgumentParser, think: str) -> None:
+    """The options every load benchmark takes: think time, workers, threads."""
+    parser.add_argument(
+        "--think", default=think, help="seconds between requests, MIN-MAX; 0: none"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes (default: one per core)",
+    )
+    parser.add_argument("--threads", type=int, default=8, help="threads per process")
+
+
+def think_range(text: str) -> tuple[float, float]:
+    """'0.5-1.5' -> (0.5, 1.5); '3' -> (3, 3)."""
+    low, _, high = text.partition("-")
+    return float(low), float(high or low)
+
+
+def server_options(args: argparse.Namespace) -> list[str]:
+    """The ``amparo serve`` options the parsed arguments ask for."""
+    options = ["--threads", str(args.threads)]
+    if args.workers is not None:
+        options += ["--workers", str(args.workers)]
+    return options

@@ -59,7 +59,18 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from harness import Answer, Client, Prepared, form_fields, prepare, report, serving
+from harness import (
+    Answer,
+    Client,
+    Prepared,
+    add_server_options,
+    form_fields,
+    prepare,
+    report,
+    server_options,
+    serving,
+    think_range,
+)
 
 KINDS = (
     "case list",
@@ -181,22 +192,10 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=float, default=300, help="seconds")
     parser.add_argument("--cases", type=int, default=1000)
-    parser.add_argument(
-        "--think", default="3-10", help="seconds between actions, MIN-MAX"
-    )
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        help="server processes (default: one per core)",
-    )
-    parser.add_argument("--threads", type=int, default=8, help="threads per process")
+    add_server_options(parser, think="3-10")
     args = parser.parse_args()
-    low, _, high = args.think.partition("-")
-    think = (float(low), float(high or low))
-    options = ["--threads", str(args.threads)]
-    if args.workers is not None:
-        options += ["--workers", str(args.workers)]
+    think = think_range(args.think)
+    options = server_options(args)
     with tempfile.TemporaryDirectory(prefix="amparo-load-") as data:
         os.environ["AMPARO_DATA_DIR"] = data
         prepared = prepare(args.cases)

@@ -57,7 +57,16 @@ import threading
 import time
 from pathlib import Path
 
-from harness import Client, Prepared, prepare, report, serving
+from harness import (
+    Client,
+    Prepared,
+    add_server_options,
+    prepare,
+    report,
+    server_options,
+    serving,
+    think_range,
+)
 
 
 def load(
@@ -107,22 +116,10 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=25)
     parser.add_argument("--think-rounds", type=int, default=10)
-    parser.add_argument(
-        "--think", default="0.5-1.5", help="seconds between requests, MIN-MAX; 0 skips"
-    )
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        help="server processes (default: one per core)",
-    )
-    parser.add_argument("--threads", type=int, default=8, help="threads per process")
+    add_server_options(parser, think="0.5-1.5")
     args = parser.parse_args()
-    low, _, high = args.think.partition("-")
-    think = (float(low), float(high or low))
-    options = ["--threads", str(args.threads)]
-    if args.workers is not None:
-        options += ["--workers", str(args.workers)]
+    think = think_range(args.think)
+    options = server_options(args)
     with tempfile.TemporaryDirectory(prefix="amparo-bench-") as data:
         os.environ["AMPARO_DATA_DIR"] = data
         prepared = prepare(args.cases)
