@@ -129,12 +129,12 @@ def _as_partial_date(lo: dt.date, hi: dt.date) -> str | None:
     return None
 
 
-_PLAIN = frozenset({bool, int, float, str})
+PLAIN_TYPES = frozenset({bool, int, float, str})  # values JSON takes as they are
 
 
 def json_value(value: Any) -> Any:
     """A fact value for JSON: exact values plain, spans as ``{min, max}``, dates ISO."""
-    if value is None or type(value) in _PLAIN:
+    if value is None or type(value) in PLAIN_TYPES:
         return value
     if isinstance(value, tuple):
         lo, hi = (json_value(v) for v in value)

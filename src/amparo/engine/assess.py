@@ -229,11 +229,6 @@ class Explanation:
     params: tuple[str, ...]
 
 
-# Explanations kept per program; a caseload has few shapes per condition, so this
-# bound is only a guard against pathological input.
-MEMO_LIMIT = 100_000
-
-
 def explain(program: Program, values: tuple[Any, ...], root: int) -> Explanation:
     """The explanation of one condition, kept per shape of its values.
 
@@ -241,18 +236,17 @@ def explain(program: Program, values: tuple[Any, ...], root: int) -> Explanation
     and comparisons holds, not on the facts compared, so cases that agree on
     those share one explanation (the per-case fact values are read afterwards).
     """
-    key = (root, program.shapes[root](values))
-    found: Explanation | None = program.memo.get(key)
-    if found is None:
+
+    def make() -> Explanation:
         leaves = tuple(why(program, values, root))
         names, params = program.names, program.params
-        found = Explanation(
+        return Explanation(
             leaves,
             tuple(dict.fromkeys(n for leaf in leaves for n in names[leaf])),
             tuple(dict.fromkeys(n for leaf in leaves for n in params[leaf])),
         )
-        if len(program.memo) < MEMO_LIMIT:
-            program.memo[key] = found
+
+    found: Explanation = program.kept((root, program.shapes[root](values)), make)
     return found
 
 

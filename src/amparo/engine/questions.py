@@ -91,10 +91,7 @@ def find_questions(
         flips = False
         if open_outcome:
             if rules is None:
-                rules = {
-                    **assessment.categories,
-                    **{r.factor.id: r.value for r in assessment.factors},
-                }
+                rules = {**assessment.categories, **assessment.factor_values}
             trial = {**rules, factor_id: True, factor.category: True}
             flips = decide(framework, trial)[0] != assessment.outcome
         if flips:
@@ -174,17 +171,16 @@ def _settling(
     """Each deciding leaf of a root: the facts it reads, and whether it alone,
     set the right way, makes the root hold. Kept per shape of the values, as
     explanations are (:func:`amparo.engine.assess.explain`)."""
-    from amparo.engine.assess import MEMO_LIMIT, explain
+    from amparo.engine.assess import explain
 
-    key = (root, program.shapes[root](values), "settling")
-    found = program.memo.get(key)
-    if found is None:
-        found = tuple(
+    def make() -> tuple[tuple[tuple[str, ...], bool], ...]:
+        return tuple(
             (program.names[leaf], _alone_settles(program, values, root, leaf))
             for leaf in explain(program, values, root).leaves
         )
-        if len(program.memo) < MEMO_LIMIT:
-            program.memo[key] = found
+
+    key = (root, program.shapes[root](values), "settling")
+    found: tuple[tuple[tuple[str, ...], bool], ...] = program.kept(key, make)
     return found
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from amparo.engine.assess import Assessment, FactorResult
 from amparo.engine.questions import Question
 from amparo.facts.catalogue import catalogue
-from amparo.i18n import format_value, json_value, pick, word
+from amparo.i18n import PLAIN_TYPES, format_value, json_value, pick, word
 from amparo.rules.framework import DECISIVE_ROLES, Factor
 
 
@@ -126,7 +126,7 @@ def not_in_force_reason(assessment: Assessment, lang: str) -> str | None:
 
 
 def _factors_json(results: tuple[FactorResult, ...], lang: str) -> list[dict[str, Any]]:
-    plain = _PLAIN
+    plain = PLAIN_TYPES
     converted: dict[str, Any] = {}  # a fact read by several factors converts once
     out = []
     for result in results:
@@ -149,9 +149,6 @@ def _factors_json(results: tuple[FactorResult, ...], lang: str) -> list[dict[str
         )
         out.append(item)
     return out
-
-
-_PLAIN = frozenset({bool, int, float, str})
 
 
 @lru_cache(maxsize=1024)

@@ -55,6 +55,16 @@ class Program:
     )
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    def kept(self, key: Any, make: Callable[[], Any]) -> Any:
+        """``make()``, kept in :attr:`memo` under ``key``. A caseload has few
+        shapes per condition, so the bound only guards against pathological input."""
+        found = self.memo.get(key)
+        if found is None:
+            found = make()
+            if len(self.memo) < MEMO_LIMIT:
+                self.memo[key] = found
+        return found
+
 
 def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
     """Compile conditions into one function.
@@ -97,6 +107,7 @@ def compile_conditions(conditions: Sequence[Node], types: NameTypes) -> Program:
 
 
 LEAF, NOT, AND, OR = 0, 1, 2, 3
+MEMO_LIMIT = 100_000  # entries kept per program (Program.kept)
 
 
 def _shapes(
