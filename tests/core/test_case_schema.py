@@ -26,6 +26,7 @@ from amparo.cases import (
     case_to_data,
     load_case,
     parse_case,
+    vocab,
 )
 from amparo.cases import model as m
 from amparo.cases.schema import SCHEMA_ID
@@ -175,7 +176,7 @@ def test_every_enum_is_in_the_schema_with_its_values() -> None:
         for v in vars(m).values()
         if isinstance(v, type)
         and issubclass(v, enum.StrEnum)
-        and v.__module__ == m.__name__
+        and v.__module__ == vocab.__name__
     ]
     assert len(enums) == 17
     for choices in enums:

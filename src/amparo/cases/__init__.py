@@ -4,6 +4,7 @@ The format is ``shared/spec/case-format.md`` (format 1). Absent or ``null`` is
 unknown, ``false`` is a known "no", ``[]`` is a known "none".
 
 Examples:
+    >>> from amparo.cases import parse_case
     >>> case = parse_case("format: 1\\nid: EX-0001\\nfamily: {members: []}\\n")
     >>> case.family.members, case.person
     ([], None)
@@ -11,17 +12,40 @@ Examples:
 
 from __future__ import annotations
 
-from amparo.cases.dates import PartialDate
-from amparo.cases.load import (
-    case_from_data,
-    case_to_data,
-    dump_case_yaml,
-    load_case,
-    parse_case,
-    validate_files,
-)
-from amparo.cases.model import Case
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from amparo.errors import CaseValidationError, Problem
+
+if TYPE_CHECKING:
+    from amparo.cases.dates import PartialDate
+    from amparo.cases.load import (
+        case_from_data,
+        case_to_data,
+        dump_case_yaml,
+        load_case,
+        parse_case,
+        validate_files,
+    )
+    from amparo.cases.model import Case
+
+# Loaded when first asked for: the modules of this package that need no pydantic
+# (the quick reader of ``amparo assess``, dates, values) are imported without it.
+_LAZY = {
+    "PartialDate": "amparo.cases.dates",
+    "Case": "amparo.cases.model",
+    **dict.fromkeys(
+        [
+            "case_from_data",
+            "case_to_data",
+            "dump_case_yaml",
+            "load_case",
+            "parse_case",
+            "validate_files",
+        ],
+        "amparo.cases.load",
+    ),
+}
 
 __all__ = [
     "Case",
@@ -43,3 +67,9 @@ def case_json_schema() -> dict[str, object]:
     from amparo.cases.schema import case_json_schema as build
 
     return build()
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

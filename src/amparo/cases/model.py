@@ -23,9 +23,8 @@ Examples:
 # from a string at import (10–15 ms of every command's start-up).
 
 import datetime as dt
-import re
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
 
 from annotated_types import Ge
 from pydantic import (
@@ -42,9 +41,41 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from amparo.cases.dates import PartialDate
+from amparo.cases.values import (
+    A_NUMBER_PATTERN,
+    COUNTRY_PATTERN,
+    PARTIAL_DATE_PATTERN,
+    InvalidValue,
+    a_number,
+    country_code,
+    format_version,
+    full_date,
+    partial_date,
+    removal_country_or_default,
+)
+from amparo.cases.vocab import (
+    ArrestAgency,
+    DetentionHarm,
+    FamilyStatus,
+    Forum,
+    GangAllegationSource,
+    ImmigrationStatus,
+    ImmigrationViolation,
+    MannerOfEntry,
+    OffenseCategory,
+    PendingActionKind,
+    PostConvictionRelief,
+    Relationship,
+    ReliefStatus,
+    ReliefType,
+    Supporter,
+    SurvivorOf,
+    VulnerableGroup,
+)
 
 __all__ = [
     "DOCUMENT",
+    "PARTIAL_DATE_PATTERN",
     "ANumber",
     "Arrest",
     "ArrestAgency",
@@ -100,69 +131,29 @@ __all__ = [
 # ``full_date``, ``country_code``, ``a_number``, ``format_version``) so that the
 # loader can word the problem for a person rather than repeat pydantic's text.
 
+_T = TypeVar("_T")
+
 DOCUMENT = "document"
 """Validation-context key: set to true when the input is a case document, not Python code."""
 
-PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-COUNTRY_PATTERN = r"^[A-Z]{2}$"
-A_NUMBER_PATTERN = r"^[Aa]-?([0-9]-?){7,8}[0-9]$"
 
-_PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_COUNTRY = re.compile(r"[A-Z]{2}")
-_A_NUMBER = re.compile(A_NUMBER_PATTERN[1:-1])
+def _checked(check: Callable[[object], _T]) -> Callable[[object], _T]:
+    """A check of :mod:`amparo.cases.values` as a pydantic validator, its kind kept."""
 
-
-def _partial_date(value: object) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    # A date with a time of day is not a date; a bool is YAML's reading of yes/no.
-    if isinstance(value, dt.datetime | bool):
-        raise PydanticCustomError("partial_date", "not a date")
-    # A year given as a number must have four digits, as the string form does.
-    if isinstance(value, int) and not 1000 <= value <= 9999:
-        raise PydanticCustomError("partial_date", "not a date")
-    # Text exactly as the schema's pattern says: ASCII digits, no spaces around.
-    if isinstance(value, str) and not _PARTIAL_DATE.fullmatch(value):
-        raise PydanticCustomError("partial_date", "not a date")
-    if isinstance(value, int | str | dt.date):
+    def validate(value: object) -> _T:
         try:
-            return PartialDate.parse(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError("partial_date", "not a date")
+            return check(value)
+        except InvalidValue as error:
+            raise PydanticCustomError(error.kind, error.message) from None
+
+    return validate
 
 
-def _full_date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise PydanticCustomError("full_date", "not a full date")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _FULL_DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError("full_date", "not a full date")
-
-
-def _country(value: object) -> str:
-    if isinstance(value, str) and _COUNTRY.fullmatch(value):
-        return value
-    raise PydanticCustomError("country_code", "not a country code")
-
-
-def _a_number(value: object) -> str:
-    if isinstance(value, str) and _A_NUMBER.fullmatch(value):
-        return "A" + value[1:].replace("-", "")
-    raise PydanticCustomError("a_number", "not an A-number")
-
-
-def _format_version(value: object) -> Literal[1]:
-    # Strict: True and 1.0 are not the format number.
-    if type(value) is int and value == 1:
-        return 1
-    raise PydanticCustomError("format_version", "not format 1")
+_partial_date = _checked(partial_date)
+_full_date = _checked(full_date)
+_country = _checked(country_code)
+_a_number = _checked(a_number)
+_format_version = _checked(format_version)
 
 
 PartialDateField = Annotated[
@@ -230,215 +221,6 @@ FormatVersion = Annotated[
     PlainValidator(_format_version),
     WithJsonSchema({"const": 1, "type": "integer"}),
 ]
-
-
-# --------------------------------------------------------------------------
-# Closed sets
-
-
-class MannerOfEntry(StrEnum):
-    """presence.manner_of_last_entry"""
-
-    INSPECTED = "inspected"
-    WITHOUT_INSPECTION = "without_inspection"
-    PAROLE = "parole"
-    REFUGEE_ADMISSION = "refugee_admission"
-    OTHER = "other"
-
-
-class ImmigrationStatus(StrEnum):
-    """presence.current_status"""
-
-    USC_CLAIM = "usc_claim"
-    LPR = "lpr"
-    CONDITIONAL_RESIDENT = "conditional_resident"
-    REFUGEE = "refugee"
-    ASYLEE = "asylee"
-    TPS = "tps"
-    DACA = "daca"
-    PAROLEE = "parolee"
-    VISA_HOLDER = "visa_holder"
-    OVERSTAY = "overstay"
-    UNDOCUMENTED = "undocumented"
-    OTHER = "other"
-
-
-class ImmigrationViolation(StrEnum):
-    """presence.immigration_violations[]"""
-
-    UNLAWFUL_ENTRY = "unlawful_entry"
-    UNLAWFUL_REENTRY = "unlawful_reentry"
-    OVERSTAY = "overstay"
-    STATUS_VIOLATION = "status_violation"
-    OTHER = "other"
-
-
-class DetentionHarm(StrEnum):
-    """custody.harm_in_detention[]"""
-
-    ABUSE = "abuse"
-    SEXUAL_ASSAULT = "sexual_assault"
-    INADEQUATE_MEDICAL_CARE = "inadequate_medical_care"
-    COMMUNICABLE_DISEASE_EXPOSURE = "communicable_disease_exposure"
-    SOLITARY_OR_PROTECTIVE_CUSTODY = "solitary_or_protective_custody"
-    OTHER = "other"
-
-
-class Forum(StrEnum):
-    """proceedings.outcomes_won[].forum"""
-
-    IMMIGRATION_JUDGE = "immigration_judge"
-    BIA = "bia"
-    FEDERAL_DISTRICT_COURT = "federal_district_court"
-    COURT_OF_APPEALS = "court_of_appeals"
-    STATE_COURT = "state_court"
-    PAROLE_BOARD = "parole_board"
-    OTHER = "other"
-
-
-class PendingActionKind(StrEnum):
-    """proceedings.pending_actions_as_party[].kind"""
-
-    CIVIL_RIGHTS = "civil_rights"
-    LABOR_OR_EMPLOYMENT = "labor_or_employment"
-    HABEAS = "habeas"
-    CONDITIONS_OF_CONFINEMENT = "conditions_of_confinement"
-    FAMILY_COURT = "family_court"
-    WITNESS_OR_VICTIM_IN_CRIMINAL_CASE = "witness_or_victim_in_criminal_case"
-    OTHER = "other"
-
-
-class ArrestAgency(StrEnum):
-    """proceedings.arrest.agency"""
-
-    LOCAL_POLICE = "local_police"
-    STATE_POLICE = "state_police"
-    FEDERAL_LAW_ENFORCEMENT = "federal_law_enforcement"
-    ICE = "ice"
-    CBP = "cbp"
-    OTHER = "other"
-
-
-class ReliefType(StrEnum):
-    """relief[].type"""
-
-    ASYLUM = "asylum"
-    WITHHOLDING = "withholding"
-    CAT = "cat"
-    U_VISA = "u_visa"
-    T_VISA = "t_visa"
-    VAWA = "vawa"
-    SIJS = "sijs"
-    FAMILY_PETITION = "family_petition"
-    EMPLOYMENT_PETITION = "employment_petition"
-    TPS = "tps"
-    DACA = "daca"
-    CANCELLATION_OF_REMOVAL = "cancellation_of_removal"
-    ADJUSTMENT_OF_STATUS = "adjustment_of_status"
-    NATURALIZATION = "naturalization"
-    REGISTRY = "registry"
-    OTHER = "other"
-
-
-class ReliefStatus(StrEnum):
-    """relief[].status"""
-
-    POTENTIALLY_ELIGIBLE = "potentially_eligible"
-    ELIGIBLE = "eligible"
-    PENDING = "pending"
-    APPROVED = "approved"
-    DENIED = "denied"
-
-
-class OffenseCategory(StrEnum):
-    """criminal_legal_history.convictions[].category and pending_charges[].category"""
-
-    DRUG_POSSESSION = "drug_possession"
-    DRUG_SALE = "drug_sale"
-    FIREARM = "firearm"
-    DUI = "dui"
-    VIOLENT = "violent"
-    PROPERTY = "property"
-    SEX_OFFENSE = "sex_offense"
-    IMMIGRATION = "immigration"
-    OTHER = "other"
-
-
-class PostConvictionRelief(StrEnum):
-    """criminal_legal_history.convictions[].post_conviction_relief"""
-
-    NONE = "none"
-    VACATED = "vacated"
-    EXPUNGED = "expunged"
-    SEALED = "sealed"
-    PARDONED = "pardoned"
-    COMMUTED = "commuted"
-    RESENTENCED = "resentenced"
-    REDUCED = "reduced"
-
-
-class GangAllegationSource(StrEnum):
-    """criminal_legal_history.gang_allegation.source"""
-
-    POLICE_DATABASE = "police_database"
-    ICE = "ice"
-    COURT_FINDING = "court_finding"
-    OTHER = "other"
-
-
-class Supporter(StrEnum):
-    """rehabilitation.supporters[]"""
-
-    PAROLE_OFFICER = "parole_officer"
-    COUNSELOR = "counselor"
-    EMPLOYER = "employer"
-    CLERGY = "clergy"
-    TEACHER = "teacher"
-    FAMILY = "family"
-    COMMUNITY_MEMBER = "community_member"
-    OTHER = "other"
-
-
-class Relationship(StrEnum):
-    """family.members[].relationship"""
-
-    CHILD = "child"
-    SPOUSE = "spouse"
-    DOMESTIC_PARTNER = "domestic_partner"
-    PARENT = "parent"
-    SIBLING = "sibling"
-    GRANDCHILD = "grandchild"
-    GRANDPARENT = "grandparent"
-    OTHER = "other"
-
-
-class FamilyStatus(StrEnum):
-    """family.members[].status"""
-
-    USC = "usc"
-    LPR = "lpr"
-    OTHER = "other"
-
-
-class SurvivorOf(StrEnum):
-    """humanitarian.survivor_of[]"""
-
-    TRAFFICKING = "trafficking"
-    DOMESTIC_VIOLENCE = "domestic_violence"
-    SEXUAL_ASSAULT = "sexual_assault"
-    OTHER_CRIME = "other_crime"
-    TORTURE = "torture"
-    PERSECUTION = "persecution"
-
-
-class VulnerableGroup(StrEnum):
-    """humanitarian.vulnerable_groups[]"""
-
-    LGBTQI = "lgbtqi"
-    INDIGENOUS = "indigenous"
-    UNACCOMPANIED_CHILD = "unaccompanied_child"
-    RELIGIOUS_MINORITY = "religious_minority"
-    OTHER = "other"
 
 
 # --------------------------------------------------------------------------
@@ -831,11 +613,4 @@ class Case(_Section):
     @property
     def removal_country_or_default(self) -> str | None:
         """``person.removal_country``, else the first citizenship, else ``None`` (unknown)."""
-        person = self.person
-        if person is None:
-            return None
-        if person.removal_country is not None:
-            return person.removal_country
-        if person.citizenship:
-            return person.citizenship[0]
-        return None
+        return removal_country_or_default(self.person)

@@ -23,7 +23,7 @@ def assess_output(
     from amparo.cli.inputs import load_all
     from amparo.rules.registry import OFFICIAL, official_on
 
-    loaded = load_all(cases)
+    loaded = load_all(cases, records=True)
     if framework != OFFICIAL:
         amparo.get_framework(framework)  # an unknown id fails before any work
     objects: list[dict[str, Any]] = []
