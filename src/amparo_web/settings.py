@@ -78,6 +78,10 @@ TEMPLATES = [
     }
 ]
 
+# Django's form renderer with the widgets the app's forms use written out in Python
+# (the same HTML): each field of the intake is one function call, not 2-4 templates.
+FORM_RENDERER = "amparo_web.lib.formrender.FastWidgetRenderer"
+
 DATABASES = {
     "default": database_settings(os.getenv("AMPARO_DATABASE_URL"), AMPARO_DATA_DIR)
 }

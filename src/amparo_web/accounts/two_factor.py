@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from base64 import b32encode
 from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
@@ -18,7 +20,7 @@ from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -174,9 +176,16 @@ class TwoFactorMiddleware:
 
     @staticmethod
     def allowed() -> tuple[str, ...]:
-        return (
-            reverse("accounts:two_factor"),
-            reverse("accounts:two_factor_verify"),
-            reverse("accounts:logout"),
-            reverse("set_language"),
-        )
+        return _allowed(get_script_prefix(), get_urlconf())
+
+
+@lru_cache(maxsize=16)
+def _allowed(script_prefix: str, urlconf: Any) -> tuple[str, ...]:
+    """The pages a user who owes a code may see (reversed once: they depend only on
+    the script prefix and the URLconf, which ``reverse`` reads)."""
+    return (
+        reverse("accounts:two_factor"),
+        reverse("accounts:two_factor_verify"),
+        reverse("accounts:logout"),
+        reverse("set_language"),
+    )

@@ -52,15 +52,21 @@ def append(organization: Organization, **fields: Any) -> AuditEntry:
     """Add an entry at the head of the organization's chain."""
     with _lock, transaction.atomic():
         # On PostgreSQL this row lock orders writers across processes; SQLite
-        # takes one writer at a time anyway.
-        type(organization).objects.select_for_update().filter(
-            pk=organization.pk
-        ).first()
-        last = (
-            AuditEntry.objects.filter(organization=organization)
-            .order_by("-seq")
-            .values_list("seq", "hash")
-            .first()
+        # takes one writer at a time anyway. (Both queries are plain filters and
+        # slices: cheaper to build than first().)
+        list(
+            type(organization)
+            .objects.select_for_update()
+            .filter(pk=organization.pk)
+            .values_list("pk")
+        )
+        last = next(
+            iter(
+                AuditEntry.objects.filter(organization_id=organization.pk)
+                .order_by("-seq")
+                .values_list("seq", "hash")[:1]
+            ),
+            None,
         )
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         entry = AuditEntry(

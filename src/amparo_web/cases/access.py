@@ -15,11 +15,11 @@ def case_for(
     member = membership(request)
     try:
         # Another organization's case does not exist, as far as this user can tell.
-        case = Case.objects.select_related("organization").get(
-            pk=pk, organization=member.organization
-        )
+        case = Case.objects.get(pk=pk, organization_id=member.organization_id)
     except Case.DoesNotExist:
         raise Http404 from None
+    # Its organization is the member's, loaded with the membership: no join for it.
+    case.organization = member.organization
     if write:
         require_edit(request)
     return member, case
