@@ -184,3 +184,30 @@ def test_the_questions_are_asked_in_spanish(admin_client, new_case) -> None:
     admin_client.post("/i18n/setlang/", {"language": "es"})
     page = admin_client.get(f"/cases/{new_case.pk}/intake/person/").content.decode()
     assert "¿Es la persona apátrida?" in page
+
+
+def test_two_first_visits_at_once_share_one_draft(
+    admin_client, new_case, monkeypatch
+) -> None:
+    """Two tabs (or two colleagues) open a case's intake for the first time at the
+    same moment: both pages load, on the one draft the first of them started."""
+    from amparo_web.intake import drafts
+    from amparo_web.intake.models import IntakeDraft
+
+    admin_client.post(
+        f"/cases/{new_case.pk}/intake/person/", {"person__birth_date": "1961"}
+    )
+    existing = drafts._existing
+    calls = []
+
+    def late(row):  # type: ignore[no-untyped-def]
+        calls.append(row.pk)
+        # The first look finds nothing: the other request's draft is not there yet.
+        return None if len(calls) == 1 else existing(row)
+
+    monkeypatch.setattr(drafts, "_existing", late)
+    r = admin_client.get(f"/cases/{new_case.pk}/intake/person/")
+    assert r.status_code == 200
+    assert len(calls) == 2
+    assert IntakeDraft.objects.filter(case=new_case).count() == 1
+    assert draft_data(new_case)["person"]["birth_date"] == "1961"  # theirs, kept
