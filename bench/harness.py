@@ -344,9 +344,24 @@ def add_server_options(parser: argparse.ArgumentParser, think: str) -> None:
         "--workers",
         type=int,
         default=None,
-        help="server processes (default: one per core)",
+        help="server processes (default: amparo serve's, two per core)",
     )
-    parser.add_argument("--threads", type=int, default=8, help="threads per process")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="threads per process (default: amparo serve's, 2)",
+    )
+
+
+def server_description(args: argparse.Namespace) -> str:
+    """``amparo serve (4 worker process(es) x 2 threads)``, as the options ask (POSIX)."""
+    workers = (
+        f"{args.workers} worker process(es)"
+        if args.workers
+        else "two worker processes per core"
+    )
+    return f"amparo serve ({workers} x {args.threads or 2} threads)"
 
 
 def think_range(text: str) -> tuple[float, float]:
@@ -357,7 +372,9 @@ def think_range(text: str) -> tuple[float, float]:
 
 def server_options(args: argparse.Namespace) -> list[str]:
     """The ``amparo serve`` options the parsed arguments ask for."""
-    options = ["--threads", str(args.threads)]
+    options = []
+    if args.threads is not None:
+        options += ["--threads", str(args.threads)]
     if args.workers is not None:
         options += ["--workers", str(args.workers)]
     return options

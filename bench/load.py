@@ -1,6 +1,6 @@
 """Load test (issue 7): 50 people using the web app at once for 5 minutes, on loopback.
 
-Starts ``amparo serve`` (default workers: one process per core) on a free loopback
+Starts ``amparo serve`` (its default workers and threads) on a free loopback
 port over a fresh SQLite data directory with ``--cases`` cases, then ``--users``
 simulated people (threads, one keep-alive connection each, signed in as a
 paralegal) work for ``--duration`` seconds. Each person repeats: pause (think
@@ -25,7 +25,7 @@ status outside 2xx/3xx, timeouts (30 s) and connection errors. Never fails: it
 prints figures. Goal (issue 7): no errors, p95 under 300 ms.
 
     .venv/bin/python bench/load.py [--users 50] [--duration 300] [--cases 1000]
-        [--think 3-10] [--workers N] [--threads 8]
+        [--think 3-10] [--workers N] [--threads N]
 
 A quick run: ``--duration 30 --users 10``. Every request goes to 127.0.0.1 only,
 each is bounded by a 30 s timeout, and the run by its duration. The server start,
@@ -33,17 +33,19 @@ the session and the percentiles are bench/harness.py's, shared with bench/web.py
 A keep-alive connection the server closed while its user was thinking is opened
 again for the next request, once, as a browser does (that time counts).
 
-Measured on the 2-core development machine, 2 Dec 2026 12:13 UTC, the full run
-with the default options (50 users, 5 minutes, 1,000 cases, 2 worker processes x 8
-threads): 2,367 requests (7.8 a second), no errors; p50 / p95 / max in ms:
+Measured on the 2-core development machine, 2 Dec 2026 15:30 UTC, the full run
+with the default options (50 users, 5 minutes, 1,000 cases, amparo serve's default
+of 2 worker processes per core x 2 threads, i.e. 4 x 2): 2,374 requests (7.9 a
+second), no errors; p50 / p95 / max in ms:
 
-  case list             12 /  34 / 151     intake step (GET)    31 /  59 / 201
-  case list, filtered   12 /  25 /  67     intake save (POST)   16 /  39 /  59
-  case search           22 /  50 /  73     letter DOCX         129 / 216 / 290
-  assessment            21 /  39 / 236     letter PDF           59 /  90 / 173
-  overall               21 / 118 / 290
+  case list              8 /  21 / 600     intake step (GET)    13 /  20 / 157
+  case list, filtered    8 /  11 /  23     intake save (POST)   11 /  18 / 135
+  case search           15 /  27 / 224     letter DOCX          90 / 121 / 253
+  assessment            15 /  22 / 155     letter PDF           43 /  62 / 243
+  overall               13 /  82 / 600
 
-Goal met: no errors, p95 118 ms (under 300 ms). The slowest are the letters, which
+Goal met: no errors, p95 82 ms (under 300 ms; 118 ms at 12:13 the same day, with
+2 x 8 and before the web's CPU cuts of f9ddd77). The slowest are the letters, which
 are generated on each request (DOCX about 0.1 s of CPU).
 """
 
@@ -67,6 +69,7 @@ from harness import (
     form_fields,
     prepare,
     report,
+    server_description,
     server_options,
     serving,
     think_range,
@@ -215,14 +218,9 @@ def main() -> None:
             took = time.monotonic() - started
             log = (Path(data) / "server.log").read_text(errors="replace").strip()
     total = sum(len(v) for v in run.times.values())
-    workers = (
-        f"{args.workers} worker process(es)"
-        if args.workers
-        else "one worker process per core"
-    )
     report(
         f"{args.users} users for {took:.0f} s, think time {think[0]:g}-{think[1]:g} s, "
-        f"{args.cases} cases in SQLite, amparo serve ({workers} x {args.threads} threads) "
+        f"{args.cases} cases in SQLite, {server_description(args)} "
         f"on loopback: {total} requests ({total / took:.1f}/s)",
         run.times,
         overall=True,

@@ -1,6 +1,6 @@
 """Benchmark: the web app under load on loopback, with 10,000 cases in SQLite.
 
-Starts ``amparo serve`` (gunicorn, one worker process per core, 8 threads each) on a
+Starts ``amparo serve`` (gunicorn, two worker processes per core, 2 threads each) on a
 free loopback port over a fresh data directory, then 20 concurrent users (threads,
 one keep-alive connection each) request the case list, an assessment page and an
 intake step. Prints p50 and p95 per page; never fails. Goal (issue 6): p95 under
@@ -15,44 +15,52 @@ Two runs, printed separately and labelled:
    person clicking through the app does (``--think``; ``--think 0`` skips this run).
 
     .venv/bin/python bench/web.py [--cases 10000] [--users 20] [--rounds 25]
-        [--think-rounds 10] [--think 0.5-1.5] [--workers N] [--threads 8]
+        [--think-rounds 10] [--think 0.5-1.5] [--workers N] [--threads N]
 
 Every request goes to 127.0.0.1 only; the number of requests is bounded.
 
 Reading the closed-loop figure: a Python process runs Python on one core at a time
-(the GIL), so with 20 users always waiting, p95 is roughly 20 x the CPU time of one
-request / the number of cores, whatever the thread count; and this client's own 20
-threads share those cores. So ``amparo serve`` runs one gunicorn worker process per
-core, and a request costs less than it did: a page of the case list and an
-assessment's HTML are made once per state of the database (cases/memo.py, keys
-correct across processes), the list decrypts a page's pseudonyms with one vault
-query, and the membership, its organization and the two-factor check are one
-query. The assessment is a miss almost every time here (a random
-case among 10,000), the list a hit.
+(the GIL), so with 20 users always waiting, the mean wait is roughly 20 x the CPU
+time of one request / the number of cores; and this client's own 20 threads share
+those cores. Threads in one process only interleave their requests, which
+stretches each of them and so the p95; processes share the cores. So ``amparo
+serve`` runs two gunicorn worker processes per core with two threads each, and a
+request costs less than it did: a page of the case list and an assessment's HTML
+are made once per state of the database (cases/memo.py, keys correct across
+processes), the list decrypts a page's pseudonyms with one vault query, the
+membership, its organization and the two-factor check are one query, and form
+widgets are written in Python (lib/formrender.py). The assessment is a miss
+almost every time here (a random case among 10,000), the list a hit. Every
+worker is warmed by a first round of all 20 users before measuring.
 
-Measured on the 2-core development machine, default options; p95 ms (p50 in
-brackets):
+Measured on the 2-core development machine, default options unless said; p95 ms
+(p50 in brackets):
 
                                       case list        assessment       intake step
   before: waitress, 1 process,
     closed loop                       1150 (897)       828 (615)        783 (592)
-  1 Dec 2026, closed loop (5 runs)    230-358          317-513          293-453
+  1 Dec 2026, 2 processes x 8 threads,
+    closed loop (5 runs)              230-358          317-513          293-453
                                       (102-213)        (180-313)        (169-302)
-  2 Dec 2026, closed loop (3 runs)    168-177          327-607          285-305
+  2 Dec, 2 x 8, 25-35% less CPU a request (f9ddd77),
+    closed loop (3 runs)              168-177          327-607          285-305
                                       (52-77)          (110-163)        (88-109)
-  2 Dec 2026, think time (3 runs)     12-16 (7-8)      20-25 (13-15)    16-23 (11-12)
+  2 Dec, now: 4 processes x 2 threads,
+    closed loop (3 runs)              109-134          170-188          141-213
+                                      (48-69)          (60-84)          (58-90)
+    think time 0.5-1.5 s (3 runs)     10-12 (7-8)      18-23 (14-15)    14-19 (10-12)
+
+Other shapes, closed loop, single runs (2 Dec): 2 x 1 thread 142/194/202; 2 x 2
+146/225/188; 3 x 2 144-177/157-172/140-150; 4 x 1 82-162/146-189/120-249; 5 x 1
+126/170/169; 5 x 2 227/255/259.
 
 The goal (p95 under 150 ms with 20 concurrent users) is met with room to spare
-by 20 users who pause between clicks, as people do; the closed loop, 20 users
-with no pause at all on 2 cores shared with the client (each sends about ten
-requests a second: the load of far more than 20 people), is a stress test and
-does not meet it. Its figures vary from run to run with how the 20 keep-alive
-connections split between the two workers. On 2 Dec a server request cost a
-quarter to a third fewer instructions than on 1 Dec (web commit f9ddd77), and
-first visits to an intake at the same moment no longer fail (c7ab33a).
-``--workers 1`` (same code, one process; 1 Dec): closed-loop p95 464/621/606 ms;
-``--workers 5`` or ``--workers 4 --threads 4`` (2 Dec): no better than the
-default. Loading the 10,000 cases takes 6 s.
+by 20 users who pause between clicks, as people do. The closed loop, 20 users
+with no pause at all on 2 cores shared with the client (each sends a request
+every 60-90 ms: the load of far more than 20 people), is a stress test: the case
+list and the intake step come near the goal or under it, the assessment (a miss,
+about 9 ms in process, 3.6 ms of it making the assessment, the comparison under
+six frameworks and their HTML) does not. Loading the 10,000 cases takes 6 s.
 """
 
 from __future__ import annotations
@@ -71,6 +79,7 @@ from harness import (
     add_server_options,
     prepare,
     report,
+    server_description,
     server_options,
     serving,
     think_range,
@@ -132,19 +141,16 @@ def main() -> None:
         os.environ["AMPARO_DATA_DIR"] = data
         prepared = prepare(args.cases)
         with serving(*options, log=Path(data) / "server.log") as port:
-            load(port, prepared, 2, 2)  # warm: templates, frameworks, connections
+            # Warm every worker process (templates, frameworks, connections): each of
+            # the users' keep-alive connections lands on one of them.
+            load(port, prepared, args.users, 2)
             closed = load(port, prepared, args.users, args.rounds)
             paced = (
                 load(port, prepared, args.users, args.think_rounds, think)
                 if think[1] > 0
                 else None
             )
-    workers = (
-        f"{args.workers} worker process(es)"
-        if args.workers
-        else "one worker process per core"
-    )
-    where = f"{args.cases} cases in SQLite, amparo serve ({workers} x {args.threads} threads) on loopback"
+    where = f"{args.cases} cases in SQLite, {server_description(args)} on loopback"
     report(
         f"{args.users} concurrent users, closed loop (no think time), {where}:", closed
     )

@@ -1,11 +1,16 @@
 """What ``amparo serve`` runs: migrate, the demo on request, then the WSGI server.
 
-Several worker processes by default, one per core (``--workers``): one Python
-process runs Python on one core at a time (the GIL), and each request spends most
-of its time in Python (template rendering). On POSIX the workers are gunicorn's
-pre-fork ``gthread`` workers (each with ``--threads`` threads) sharing one listening
-socket; gunicorn's arbiter restarts a worker that dies. Where gunicorn cannot run
-(Windows), ``--workers 1`` serves on waitress, and more workers is a clear error.
+On POSIX, gunicorn's pre-fork ``gthread`` workers share one listening socket, and
+gunicorn's arbiter restarts a worker that dies. By default there are two worker
+processes per core with two threads each: a request spends most of its time
+running Python (templates, the engine, encryption), and one Python process runs
+Python on one core at a time (the GIL), so processes, not threads, are what
+share the cores; more threads in a process only interleave their requests and
+stretch each one (bench/web.py: with 20 users and no think time on 2 cores,
+p95 about halves from 2 processes x 8 threads to 4 x 2). The second thread keeps
+a worker answering while its other request waits (the database, a long document).
+Where gunicorn cannot run (Windows), ``--workers 1`` serves on waitress with 8
+threads, and more workers is a clear error.
 
 Every in-process cache is correct across workers: see ``amparo_web.cases.memo``.
 """
@@ -17,13 +22,17 @@ from typing import Any
 
 import typer
 
+GUNICORN_THREADS = 2  # per worker process
+WAITRESS_THREADS = 8  # one process
+
 
 def default_workers() -> int:
-    """One per core this process may run on."""
+    """Two per core this process may run on."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return 2 * max(1, cores)
 
 
 def gunicorn_available() -> bool:
@@ -35,7 +44,11 @@ def gunicorn_available() -> bool:
 
 
 def run(
-    host: str, port: int, demo: bool, threads: int, workers: int | None = None
+    host: str,
+    port: int,
+    demo: bool,
+    threads: int | None = None,
+    workers: int | None = None,
 ) -> None:
     # Everything this process writes (the data folder, the database and its
     # journal, generated files) is for the user running it alone.
@@ -53,6 +66,10 @@ def run(
             err=True,
         )
         raise typer.Exit(1)
+    if threads is None:
+        threads = GUNICORN_THREADS if pre_fork else WAITRESS_THREADS
+    if threads < 1:
+        raise typer.BadParameter("--threads must be 1 or more")
     import django
 
     django.setup()

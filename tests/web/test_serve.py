@@ -57,6 +57,46 @@ def test_several_workers_without_gunicorn_is_a_clear_error(monkeypatch) -> None:
     assert "--workers 1" in result.output
 
 
+def _served_with(monkeypatch, gunicorn: bool) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The workers and threads ``amparo serve`` would start, on a machine of 3 cores."""
+    import os
+
+    import waitress
+
+    from amparo_web import server
+
+    seen: dict[str, int] = {}
+    monkeypatch.setattr(server, "gunicorn_available", lambda: gunicorn)
+    monkeypatch.setattr(server, "_forget_before_fork", lambda: None)
+    monkeypatch.setattr(
+        server,
+        "_gunicorn",
+        lambda app, host, port, workers, threads: seen.update(
+            workers=workers, threads=threads
+        ),
+    )
+    monkeypatch.setattr(
+        waitress, "serve", lambda app, threads, **kw: seen.update(threads=threads)
+    )
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    umask = os.umask(0o077)  # run() sets it for the server process: put it back
+    try:
+        server.run("127.0.0.1", 0, demo=False)
+    finally:
+        os.umask(umask)
+    return seen
+
+
+def test_gunicorn_runs_two_workers_per_core_with_two_threads_each(
+    db, monkeypatch
+) -> None:
+    assert _served_with(monkeypatch, gunicorn=True) == {"workers": 6, "threads": 2}
+
+
+def test_waitress_runs_one_process_with_eight_threads(db, monkeypatch) -> None:
+    assert _served_with(monkeypatch, gunicorn=False) == {"threads": 8}
+
+
 def _free_port() -> int:
     import socket
 

@@ -23,11 +23,17 @@ def serve(
             help="Migrate, and on an empty database create a demo organization and user and load the letter's stories.",
         ),
     ] = False,
-    threads: Annotated[int, typer.Option(help="Threads per worker process.")] = 8,
+    threads: Annotated[
+        int | None,
+        typer.Option(
+            help="Threads per worker process; default 2 (gunicorn), 8 (waitress).",
+            min=1,
+        ),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Worker processes (gunicorn, POSIX); default one per core. 1 on waitress where gunicorn cannot run.",
+            help="Worker processes (gunicorn, POSIX); default two per core. 1 on waitress where gunicorn cannot run.",
             min=1,
         ),
     ] = None,
