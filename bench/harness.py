@@ -13,6 +13,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from collections.abc import Iterator, Mapping
@@ -356,12 +357,28 @@ def add_server_options(parser: argparse.ArgumentParser, think: str) -> None:
 
 def server_description(args: argparse.Namespace) -> str:
     """``amparo serve (4 worker process(es) x 2 threads)``, as the options ask (POSIX)."""
+    from amparo_web.server import GUNICORN_THREADS
+
     workers = (
         f"{args.workers} worker process(es)"
         if args.workers
         else "two worker processes per core"
     )
-    return f"amparo serve ({workers} x {args.threads or 2} threads)"
+    return f"amparo serve ({workers} x {args.threads or GUNICORN_THREADS} threads)"
+
+
+@contextmanager
+def bench_server(
+    args: argparse.Namespace, prefix: str
+) -> Iterator[tuple[int, Prepared, Path]]:
+    """A fresh data directory with ``args.cases`` cases, and ``amparo serve`` on it as
+    the options ask: yields the port, what the users need, and the server's log."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as data:
+        os.environ["AMPARO_DATA_DIR"] = data
+        prepared = prepare(args.cases)
+        log = Path(data) / "server.log"
+        with serving(*server_options(args), log=log) as port:
+            yield port, prepared, log
 
 
 def think_range(text: str) -> tuple[float, float]:

@@ -52,26 +52,21 @@ are generated on each request (DOCX about 0.1 s of CPU).
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import tempfile
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 from harness import (
     Answer,
     Client,
     Prepared,
     add_server_options,
+    bench_server,
     form_fields,
-    prepare,
     report,
     server_description,
-    server_options,
-    serving,
     think_range,
 )
 
@@ -198,25 +193,21 @@ def main() -> None:
     add_server_options(parser, think="3-10")
     args = parser.parse_args()
     think = think_range(args.think)
-    options = server_options(args)
-    with tempfile.TemporaryDirectory(prefix="amparo-load-") as data:
-        os.environ["AMPARO_DATA_DIR"] = data
-        prepared = prepare(args.cases)
-        with serving(*options, log=Path(data) / "server.log") as port:
-            _warm(port, prepared)
-            run = Run(port, prepared, think)
-            started = time.monotonic()
-            deadline = started + args.duration
-            users = [
-                threading.Thread(target=run.user, args=(deadline, seed))
-                for seed in range(args.users)
-            ]
-            for t in users:
-                t.start()
-            for t in users:
-                t.join()
-            took = time.monotonic() - started
-            log = (Path(data) / "server.log").read_text(errors="replace").strip()
+    with bench_server(args, "amparo-load-") as (port, prepared, server_log):
+        _warm(port, prepared)
+        run = Run(port, prepared, think)
+        started = time.monotonic()
+        deadline = started + args.duration
+        users = [
+            threading.Thread(target=run.user, args=(deadline, seed))
+            for seed in range(args.users)
+        ]
+        for t in users:
+            t.start()
+        for t in users:
+            t.join()
+        took = time.monotonic() - started
+        log = server_log.read_text(errors="replace").strip()
     total = sum(len(v) for v in run.times.values())
     report(
         f"{args.users} users for {took:.0f} s, think time {think[0]:g}-{think[1]:g} s, "

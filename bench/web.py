@@ -66,22 +66,17 @@ six frameworks and their HTML) does not. Loading the 10,000 cases takes 6 s.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 from harness import (
     Client,
     Prepared,
     add_server_options,
-    prepare,
+    bench_server,
     report,
     server_description,
-    server_options,
-    serving,
     think_range,
 )
 
@@ -136,20 +131,16 @@ def main() -> None:
     add_server_options(parser, think="0.5-1.5")
     args = parser.parse_args()
     think = think_range(args.think)
-    options = server_options(args)
-    with tempfile.TemporaryDirectory(prefix="amparo-bench-") as data:
-        os.environ["AMPARO_DATA_DIR"] = data
-        prepared = prepare(args.cases)
-        with serving(*options, log=Path(data) / "server.log") as port:
-            # Warm every worker process (templates, frameworks, connections): each of
-            # the users' keep-alive connections lands on one of them.
-            load(port, prepared, args.users, 2)
-            closed = load(port, prepared, args.users, args.rounds)
-            paced = (
-                load(port, prepared, args.users, args.think_rounds, think)
-                if think[1] > 0
-                else None
-            )
+    with bench_server(args, "amparo-bench-") as (port, prepared, _log):
+        # Warm every worker process (templates, frameworks, connections): each of
+        # the users' keep-alive connections lands on one of them.
+        load(port, prepared, args.users, 2)
+        closed = load(port, prepared, args.users, args.rounds)
+        paced = (
+            load(port, prepared, args.users, args.think_rounds, think)
+            if think[1] > 0
+            else None
+        )
     where = f"{args.cases} cases in SQLite, {server_description(args)} on loopback"
     report(
         f"{args.users} concurrent users, closed loop (no think time), {where}:", closed

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.core import strategies as S
@@ -208,8 +209,8 @@ def test_a_written_document_reads_back_the_same_both_ways(doc: Any) -> None:
     model = case_from_data(doc)
     text = dump_case_yaml(model)
     record = quick.case_from_plain(
-        __import__("yaml").safe_load(text)  # plain values, as a file gives them
-    )
+        yaml.safe_load(text)
+    )  # plain values, as a file gives them
     assert plain(record) == plain(model)
 
 

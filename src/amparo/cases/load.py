@@ -38,7 +38,7 @@ from pydantic_core import ErrorDetails
 
 from amparo.cases.dates import PartialDate
 from amparo.cases.model import DOCUMENT, Case
-from amparo.cases.reading import _MERGE, _TAG, _Builder, _dotted, _Loc, compose
+from amparo.cases.reading import MERGE, TAG, Builder, Loc, compose, dotted
 from amparo.errors import CaseValidationError, Problem
 
 __all__ = [
@@ -202,9 +202,7 @@ def _parse_text(text: str, source: str) -> tuple[Case | None, list[Problem]]:
         if json_result is not None:
             return json_result
         return None, [_syntax_problem(error, text, source)]
-    if root is None or (
-        isinstance(root, yaml.ScalarNode) and root.tag == _TAG + "null"
-    ):
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == TAG + "null"):
         return None, [
             Problem(
                 "the case document is empty.",
@@ -216,7 +214,7 @@ def _parse_text(text: str, source: str) -> tuple[Case | None, list[Problem]]:
 
 
 def _from_root(root: yaml.Node, source: str) -> tuple[Case | None, list[Problem]]:
-    if not isinstance(root, yaml.MappingNode) or root.tag != _TAG + "map":
+    if not isinstance(root, yaml.MappingNode) or root.tag != TAG + "map":
         return None, [
             Problem(
                 "the case document is not a group of fields (a mapping).",
@@ -225,7 +223,7 @@ def _from_root(root: yaml.Node, source: str) -> tuple[Case | None, list[Problem]
                 hint="Start the document with `format: 1` and `id: ...` on their own lines.",
             )
         ]
-    builder = _Builder(source)
+    builder = Builder(source)
     try:
         data = builder.build(root, ())
     except RecursionError:
@@ -274,7 +272,7 @@ def _json_fallback(text: str, source: str) -> tuple[Case | None, list[Problem]] 
         root = compose(_yaml_friendly_json(text))
         if (
             isinstance(root, yaml.MappingNode)
-            and _Builder(source).build(root, ()) == data
+            and Builder(source).build(root, ()) == data
         ):
             return _from_root(root, source)
     except (yaml.YAMLError, RecursionError):
@@ -354,7 +352,7 @@ def _validate(
 
 
 def _problem(error: ErrorDetails, source: str, root: yaml.Node | None) -> Problem:
-    loc: _Loc = tuple(error["loc"])
+    loc: Loc = tuple(error["loc"])
     if error["type"] == "python_field_name":
         # self_ in a document is an unknown field, like any other misspelling of self.
         loc = (*loc, str(error.get("ctx", {}).get("field", "")))
@@ -363,12 +361,10 @@ def _problem(error: ErrorDetails, source: str, root: yaml.Node | None) -> Proble
     # Plain (unquoted) scalars only; libyaml marks them with style '' and PyYAML with None.
     raw = node.value if isinstance(node, yaml.ScalarNode) and not node.style else None
     message, hint = _wording(error, loc, raw)
-    return Problem(
-        message, file=source, line=line, path=_dotted(loc) or None, hint=hint
-    )
+    return Problem(message, file=source, line=line, path=dotted(loc) or None, hint=hint)
 
 
-def _wording(error: ErrorDetails, loc: _Loc, raw: str | None) -> tuple[str, str]:
+def _wording(error: ErrorDetails, loc: Loc, raw: str | None) -> tuple[str, str]:
     """Plain words for one validation error: (message, how to fix it)."""
     kind = error["type"]
     value = error.get("input")
@@ -409,7 +405,7 @@ def _wording(error: ErrorDetails, loc: _Loc, raw: str | None) -> tuple[str, str]
     return message, hint
 
 
-def _fix(kind: str, value: object, raw: str | None, loc: _Loc, target: object) -> str:
+def _fix(kind: str, value: object, raw: str | None, loc: Loc, target: object) -> str:
     """How to fix a value of the wrong kind, ending with the reminder about unknowns."""
     if isinstance(value, str) and value.strip().lower() in _UNKNOWN_WORDS:
         return "Unknown is not the same as no: leave the field out or write null."
@@ -549,12 +545,12 @@ def _type_phrase(target: object) -> str:
     return "a valid value"
 
 
-def _unknown_field(loc: _Loc) -> tuple[str, str]:
+def _unknown_field(loc: Loc) -> tuple[str, str]:
     import difflib  # only on errors: keeps import time down
 
     name = str(loc[-1])
     parent = _target(loc[:-1])
-    where = f"in {_dotted(loc[:-1])}" if loc[:-1] else "at the top level"
+    where = f"in {dotted(loc[:-1])}" if loc[:-1] else "at the top level"
     allowed = _allowed_fields(parent) if isinstance(parent, type) else []
     message = f"unknown field {name!r}."
     close = difflib.get_close_matches(
@@ -587,15 +583,15 @@ def _closest(value: object, choices: list[str]) -> str | None:
 # Paths, lines and types
 
 
-def _label(loc: _Loc) -> str:
+def _label(loc: Loc) -> str:
     """The field as the reader sees it: the last name and its indexes (``citizenship[0]``)."""
     for i in range(len(loc) - 1, -1, -1):
         if isinstance(loc[i], str):
-            return _dotted(loc[i:])
+            return dotted(loc[i:])
     return "the value" if loc else "the case document"
 
 
-def _locate(root: yaml.Node | None, path: _Loc) -> tuple[int | None, yaml.Node | None]:
+def _locate(root: yaml.Node | None, path: Loc) -> tuple[int | None, yaml.Node | None]:
     """The 1-based line of ``path`` (or of its closest parent present) and its node."""
     if root is None:
         return None, None
@@ -629,7 +625,7 @@ def _find_key(
     found: tuple[yaml.Node, yaml.Node] | None = None
     merges: list[yaml.Node] = []
     for key_node, value_node in node.value:
-        if key_node.tag == _MERGE:
+        if key_node.tag == MERGE:
             merges.extend(
                 value_node.value
                 if isinstance(value_node, yaml.SequenceNode)
@@ -661,7 +657,7 @@ def _unwrap(annotation: object) -> object:
             return annotation
 
 
-def _target(loc: _Loc) -> object:
+def _target(loc: Loc) -> object:
     """The type expected at ``loc`` in the case document, or ``None`` if there is none."""
     current: object = Case
     for part in loc:
@@ -778,16 +774,16 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     # NEL and the Unicode line and paragraph separators are line breaks to a YAML
     # reader: only a double-quoted scalar (which escapes them) keeps them exact.
     if any(char in value for char in "\x85\u2028\u2029"):
-        return dumper.represent_scalar(_TAG + "str", value, style='"')
+        return dumper.represent_scalar(TAG + "str", value, style='"')
     # The emitter falls back to a quoted style where a block cannot hold the text exactly.
     if "\n" in value:
-        return dumper.represent_scalar(_TAG + "str", value, style="|")
+        return dumper.represent_scalar(TAG + "str", value, style="|")
     return dumper.represent_str(value)
 
 
 def _represent_list(dumper: yaml.SafeDumper, value: list[object]) -> yaml.Node:
     flow = all(not isinstance(item, dict | list) for item in value)
-    return dumper.represent_sequence(_TAG + "seq", value, flow_style=flow)
+    return dumper.represent_sequence(TAG + "seq", value, flow_style=flow)
 
 
 _Dumper.add_representer(PartialDate, _represent_partial_date)

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from amparo.cases import values, vocab
-from amparo.cases.reading import _TAG, _Builder, compose
+from amparo.cases.reading import TAG, Builder, compose
 
 _CHECKS: dict[str, Callable[[object], object]] = {
     "partial_date": values.partial_date,
@@ -98,9 +98,9 @@ def read_case(path: str | os.PathLike[str]) -> Record | None:
         root = compose(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
-    if not isinstance(root, yaml.MappingNode) or root.tag != _TAG + "map":
+    if not isinstance(root, yaml.MappingNode) or root.tag != TAG + "map":
         return None
-    builder = _Builder(source)
+    builder = Builder(source)
     try:
         data = builder.build(root, ())
         if builder.problems:

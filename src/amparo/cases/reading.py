@@ -2,7 +2,7 @@
 
 The first half of reading a case (:mod:`amparo.cases.load` validates): YAML
 nodes are composed with libyaml (JSON is YAML's subset) and plain values built
-from them by :class:`_Builder`. Nothing here imports pydantic, so the quick
+from them by :class:`Builder`. Nothing here imports pydantic, so the quick
 ``amparo assess`` path (:mod:`amparo.cases.quick`) reads documents through the
 very same code.
 """
@@ -20,11 +20,11 @@ try:  # libyaml is much faster; the pure-Python loader gives the same nodes.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-_Loc = tuple[str | int, ...]
+Loc = tuple[str | int, ...]
 """A field's place: keys and list indexes, ``('family', 'members', 0)``."""
 
-_TAG = "tag:yaml.org,2002:"
-_MERGE = _TAG + "merge"
+TAG = "tag:yaml.org,2002:"
+MERGE = TAG + "merge"
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -36,7 +36,7 @@ def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_Loader)
 
 
-class _Builder:
+class Builder:
     """Plain Python values from YAML nodes, keeping YAML's scalar types.
 
     Mapping keys are kept as written (``yes:`` stays the key ``'yes'``), a date
@@ -50,7 +50,7 @@ class _Builder:
         self._done: dict[int, object] = {}
         self._busy: set[int] = set()
 
-    def build(self, node: yaml.Node, path: _Loc) -> object:
+    def build(self, node: yaml.Node, path: Loc) -> object:
         key = id(node)
         if key in self._done:  # an alias to a node already built
             return self._done[key]
@@ -77,12 +77,12 @@ class _Builder:
         self._done[key] = value
         return value
 
-    def _mapping(self, node: yaml.MappingNode, path: _Loc) -> dict[str, object]:
+    def _mapping(self, node: yaml.MappingNode, path: Loc) -> dict[str, object]:
         result: dict[str, object] = {}
         first_line: dict[str, int] = {}
         merged: list[dict[str, object]] = []
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
+            if key_node.tag == MERGE:
                 merged.extend(self._merge_sources(value_node, path))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
@@ -110,7 +110,7 @@ class _Builder:
                 result.setdefault(name, value)
         return result
 
-    def _merge_sources(self, node: yaml.Node, path: _Loc) -> list[dict[str, object]]:
+    def _merge_sources(self, node: yaml.Node, path: Loc) -> list[dict[str, object]]:
         nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
         sources = []
         for item in nodes:
@@ -126,9 +126,9 @@ class _Builder:
                 )
         return sources
 
-    def _scalar(self, node: yaml.ScalarNode, path: _Loc) -> object:
+    def _scalar(self, node: yaml.ScalarNode, path: Loc) -> object:
         tag = node.tag
-        if tag == _TAG + "str":
+        if tag == TAG + "str":
             return node.value
         construct = _SCALARS.get(tag)
         if construct is None:
@@ -142,7 +142,7 @@ class _Builder:
         try:
             return construct(node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-            if tag == _TAG + "timestamp":
+            if tag == TAG + "timestamp":
                 return node.value  # e.g. 2014-13-01: the model reports it as not a date
             self._problem(
                 node,
@@ -152,8 +152,8 @@ class _Builder:
             )
             return node.value
 
-    def _check_tag(self, node: yaml.Node, path: _Loc, kind: str) -> None:
-        if node.tag != _TAG + kind:
+    def _check_tag(self, node: yaml.Node, path: Loc, kind: str) -> None:
+        if node.tag != TAG + kind:
             self._problem(
                 node,
                 path,
@@ -161,13 +161,13 @@ class _Builder:
                 "Remove the tag (the word starting with !).",
             )
 
-    def _problem(self, node: yaml.Node, path: _Loc, message: str, hint: str) -> None:
+    def _problem(self, node: yaml.Node, path: Loc, message: str, hint: str) -> None:
         self.problems.append(
             Problem(
                 message,
                 file=self.source,
                 line=node.start_mark.line + 1,
-                path=_dotted(path) or None,
+                path=dotted(path) or None,
                 hint=hint,
             )
         )
@@ -175,15 +175,15 @@ class _Builder:
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS: dict[str, Callable[[yaml.ScalarNode], object]] = {
-    _TAG + "null": lambda node: None,
-    _TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
-    _TAG + "int": _CONSTRUCTOR.construct_yaml_int,
-    _TAG + "float": _CONSTRUCTOR.construct_yaml_float,
-    _TAG + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+    TAG + "null": lambda node: None,
+    TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    TAG + "int": _CONSTRUCTOR.construct_yaml_int,
+    TAG + "float": _CONSTRUCTOR.construct_yaml_float,
+    TAG + "timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
 }
 
 
-def _dotted(path: _Loc) -> str:
+def dotted(path: Loc) -> str:
     """``('family', 'members', 0, 'age')`` -> ``'family.members[0].age'``."""
     text = ""
     for part in path:
